@@ -1,0 +1,226 @@
+/// Every phrase of a rubric and of the built-in tone lexicons, compiled into one `PhraseMatcher`, and the logic
+/// that turns raw pattern hits into phrase hits (stitching multi-segment phrases such as `speak to * manager`).
+struct PhraseBook: Sendable {
+    /// One variant of one phrase, as a chain of segments of matcher patterns.
+    struct CompiledPhrase: Sendable {
+        var list: Int32
+        var weight: Double
+        /// Arbitrary words allowed before each segment.
+        var gaps: [Int32]
+    }
+
+    /// Where a pattern is used: phrase and segment index.
+    struct Use: Sendable {
+        var phrase: Int32
+        var segment: Int32
+    }
+
+    /// What the bytes of a pattern say about it: stems have a leading space but no trailing one, scripts
+    /// without word spaces have neither.
+    struct PatternShape: Sendable {
+        var boundary: Bool
+        var stem: Bool
+        var spaces: Int32
+        var words: Int32
+    }
+
+    let matcher: PhraseMatcher
+    let shapes: [PatternShape]
+    let phrases: [CompiledPhrase]
+    let usesStart: [Int32]
+    let uses: [Use]
+    let listCount: Int
+
+    /// A problem compiling one phrase: which list and which phrase.
+    struct CompileError: Error, Sendable {
+        var list: Int
+        var phrase: Int
+        var error: PhraseSyntax.SyntaxError
+    }
+
+    /// - Parameter lists: phrase lists; the list index becomes the hit's list id.
+    init(lists: [[Phrase]]) throws(CompileError) {
+        var patternIDs: [[UInt8]: Int32] = [:]
+        var patterns: [[UInt8]] = []
+        var phrases: [CompiledPhrase] = []
+        var usesByPattern: [[Use]] = []
+        for (listIndex, list) in lists.enumerated() {
+            for (phraseIndex, phrase) in list.enumerated() {
+                let variants: [[PhraseSyntax.Segment]]
+                do {
+                    variants = try PhraseSyntax.compile(phrase.text)
+                } catch {
+                    throw CompileError(list: listIndex, phrase: phraseIndex, error: error)
+                }
+                for segments in variants {
+                    let phraseID = Int32(phrases.count)
+                    for (segmentIndex, segment) in segments.enumerated() {
+                        for alternative in segment.alternatives {
+                            let id: Int32
+                            if let existing = patternIDs[alternative.bytes] {
+                                id = existing
+                            } else {
+                                id = Int32(patterns.count)
+                                patternIDs[alternative.bytes] = id
+                                patterns.append(alternative.bytes)
+                                usesByPattern.append([])
+                            }
+                            usesByPattern[Int(id)].append(Use(phrase: phraseID, segment: Int32(segmentIndex)))
+                        }
+                    }
+                    phrases.append(CompiledPhrase(list: Int32(listIndex), weight: phrase.weight, gaps: segments.map(\.maximumGapBefore)))
+                }
+            }
+        }
+        self.matcher = PhraseMatcher(patterns: patterns)
+        self.shapes = patterns.map { bytes in
+            let space = UInt8(ascii: " ")
+            let boundary = bytes.first == space
+            let stem = boundary && bytes.last != space
+            let spaces = Int32(bytes.lazy.filter { $0 == space }.count)
+            let words = boundary ? (stem ? spaces : spaces - 1) : 1
+            return PatternShape(boundary: boundary, stem: stem, spaces: spaces, words: max(words, 1))
+        }
+        self.phrases = phrases
+        var usesStart: [Int32] = []
+        var uses: [Use] = []
+        for list in usesByPattern {
+            usesStart.append(Int32(uses.count))
+            uses += list
+        }
+        usesStart.append(Int32(uses.count))
+        self.usesStart = usesStart
+        self.uses = uses
+        self.listCount = lists.count
+    }
+
+    /// A segment occurrence before stitching.
+    private struct SegmentHit {
+        var phrase: Int32
+        var segment: Int32
+        var start: Int32
+        var end: Int32
+        var firstWord: Int32
+        var lastWord: Int32
+    }
+
+    /// Finds every phrase occurrence in every message of `text`, grouped by list.
+    func hits(in text: InteractionText) -> PhraseHits {
+        var raw: [PhraseMatcher.Hit] = []
+        var found: [PhraseHit] = []
+        var pending: [SegmentHit] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for (message, range) in text.messageRanges.enumerated() {
+                raw.removeAll(keepingCapacity: true)
+                pending.removeAll(keepingCapacity: true)
+                self.matcher.scan(bytes, range: range, into: &raw)
+                for hit in raw {
+                    let pattern = self.matcher.patterns[Int(hit.pattern)]
+                    let shape = self.shapes[Int(hit.pattern)]
+                    var start = hit.end - Int32(pattern.count)
+                    var end = hit.end
+                    if shape.boundary { start += 1 }
+                    if shape.boundary && !shape.stem { end -= 1 }
+                    if shape.stem {
+                        while Int(end) < range.upperBound, bytes[Int(end)] != UInt8(ascii: " ") { end += 1 }
+                    }
+                    // Word numbers: word w follows the w-th space of the message.
+                    let firstWord = shape.boundary ? hit.spaces - shape.spaces + 1 : hit.spaces
+                    let lastWord = firstWord + shape.words - 1
+                    for u in Int(self.usesStart[Int(hit.pattern)])..<Int(self.usesStart[Int(hit.pattern) + 1]) {
+                        let use = self.uses[u]
+                        let phrase = self.phrases[Int(use.phrase)]
+                        if phrase.gaps.count == 1 {
+                            found.append(PhraseHit(list: phrase.list, phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: phrase.weight))
+                        } else {
+                            pending.append(SegmentHit(phrase: use.phrase, segment: use.segment, start: start, end: end, firstWord: firstWord, lastWord: lastWord))
+                        }
+                    }
+                }
+                if !pending.isEmpty { self.stitch(pending, message: Int32(message), into: &found) }
+            }
+        }
+        return PhraseHits(found, listCount: self.listCount)
+    }
+
+    /// Joins segment occurrences of multi-segment phrases: from each occurrence of the first segment, a
+    /// depth-first search for a chain whose every link starts within its gap after the previous one ends.
+    private func stitch(_ pending: [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
+        let sorted = pending.sorted { ($0.phrase, $0.segment, $0.start, $0.end) < ($1.phrase, $1.segment, $1.start, $1.end) }
+        var index = 0
+        while index < sorted.count {
+            let phraseID = sorted[index].phrase
+            var end = index
+            while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
+            let phrase = self.phrases[Int(phraseID)]
+            let group = Array(sorted[index..<end])
+            let segmentCount = Int32(phrase.gaps.count)
+            func extend(_ current: SegmentHit, _ segment: Int32, _ budget: inout Int) -> SegmentHit? {
+                if segment == segmentCount { return current }
+                let gap = phrase.gaps[Int(segment)]
+                for next in group where next.segment == segment && next.firstWord > current.lastWord && next.firstWord - current.lastWord - 1 <= gap {
+                    budget -= 1
+                    if budget < 0 { return nil }
+                    let joined = SegmentHit(phrase: phraseID, segment: segment, start: current.start, end: next.end, firstWord: current.firstWord, lastWord: next.lastWord)
+                    if let complete = extend(joined, segment + 1, &budget) { return complete }
+                }
+                return nil
+            }
+            for first in group where first.segment == 0 {
+                var budget = 256  // pathological texts cannot make this quadratic
+                if let chain = extend(first, 1, &budget) {
+                    found.append(PhraseHit(list: phrase.list, phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: phrase.weight))
+                }
+            }
+            index = end
+        }
+    }
+}
+
+/// One occurrence of a phrase in a message.
+struct PhraseHit: Sendable {
+    var list: Int32
+    var phrase: Int32
+    var message: Int32
+    /// Byte range in `InteractionText.bytes`.
+    var start: Int32
+    var end: Int32
+    /// 1-based word numbers of the first and last word in the message.
+    var firstWord: Int32
+    var lastWord: Int32
+    var weight: Double
+}
+
+/// Phrase hits grouped by list, each group in message and position order, overlaps within a list removed
+/// (leftmost-longest), so "thank you so much" counts once for a list holding both `thank*` and `thank you`.
+struct PhraseHits: Sendable {
+    private var hits: [PhraseHit]
+    private var listStart: [Int]
+
+    init(_ found: [PhraseHit], listCount: Int) {
+        let sorted = found.sorted { a, b in
+            if a.list != b.list { return a.list < b.list }
+            if a.message != b.message { return a.message < b.message }
+            if a.start != b.start { return a.start < b.start }
+            return a.end > b.end
+        }
+        var kept: [PhraseHit] = []
+        kept.reserveCapacity(sorted.count)
+        for hit in sorted {
+            if let last = kept.last, last.list == hit.list, last.message == hit.message, hit.start < last.end { continue }
+            kept.append(hit)
+        }
+        var listStart = [Int](repeating: kept.count, count: listCount + 1)
+        for (index, hit) in kept.enumerated().reversed() { listStart[Int(hit.list)] = index }
+        for list in stride(from: listCount - 1, through: 0, by: -1) where listStart[list] > listStart[list + 1] {
+            listStart[list] = listStart[list + 1]
+        }
+        self.hits = kept
+        self.listStart = listStart
+    }
+
+    /// Hits of list `list`, in message and position order.
+    subscript(list list: Int) -> ArraySlice<PhraseHit> {
+        self.hits[self.listStart[list]..<self.listStart[list + 1]]
+    }
+}

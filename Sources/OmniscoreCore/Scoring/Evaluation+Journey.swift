@@ -1,0 +1,126 @@
+extension Evaluation {
+    static let subjectStopWords = Set(LanguageDetector.languages[0].stopWords + ["re", "fw", "fwd", "aw", "about", "order", "query", "question", "issue", "help", "request"])
+
+    /// The summary of this interaction that later interactions of the customer see.
+    func journeyRecord() -> JourneyRecord {
+        var subjectWords: [String] = []
+        if let subject = self.interaction.subject {
+            for word in TextNormalizer.normalizedWords(subject) where word.count >= 3 && !Evaluation.subjectStopWords.contains(word) {
+                if !subjectWords.contains(word) { subjectWords.append(word) }
+            }
+        }
+        var keys: [String] = []
+        var provided: Set<InfoKind> = []
+        for (index, message) in self.interaction.messages.enumerated() where message.role == .customer {
+            for entity in self.entities[index] {
+                if let info = entity.infoKind { provided.insert(info) }
+                if entity.kind == .orderNumber, !entity.key.isEmpty, !keys.contains(entity.key) { keys.append(entity.key) }
+            }
+        }
+        let escalated = self.interaction.events.contains { $0.kind == (self.rubric.escalationPolicy?.eventKind ?? "escalated") }
+        return JourneyRecord(
+            interactionID: self.interaction.id,
+            customerID: self.interaction.customerID,
+            channel: self.interaction.channel,
+            startedAt: self.interaction.startedAt,
+            subjectWords: subjectWords,
+            issueKeys: keys.sorted(),
+            providedInfo: provided,
+            agentPoliteness: self.politenessBlend(),
+            wasEscalated: escalated
+        )
+    }
+
+    /// Earlier interactions within `window` before this one started.
+    func recentHistory(within window: Duration) -> [JourneyRecord] {
+        let earliest = self.interaction.startedAt - window
+        return self.history
+            .filter { $0.startedAt < self.interaction.startedAt && $0.startedAt >= earliest && $0.interactionID != self.interaction.id }
+            .sorted { ($0.startedAt, $0.interactionID) < ($1.startedAt, $1.interactionID) }
+    }
+
+    /// At least N earlier contacts (about the same issue) within the window.
+    func evaluateRepeatContact(_ check: RepeatContactCheck) -> Outcome {
+        let current = self.journeyRecord()
+        let earlier = self.recentHistory(within: check.window).filter { !check.sameIssue || $0.isSameIssue(as: current) }
+        let about = check.sameIssue ? " about the same issue" : ""
+        let evidence = earlier.map { Evidence(interaction: $0.interactionID, note: "\($0.channel.rawValue) contact on \(ISO8601.formatDate($0.startedAt))") }
+        let window = check.window.compactDescription
+        if earlier.count >= check.minimumPrevious {
+            let channels = Set(earlier.map(\.channel.rawValue)).sorted().joined(separator: ", ")
+            return .pass("contact \(earlier.count + 1)\(about) within \(window) (earlier on \(channels))", evidence, time: self.interaction.startedAt, message: 0)
+        }
+        return .fail("\(earlier.count) earlier contact(s)\(about) within \(window); \(check.minimumPrevious) make a repeat contact", evidence)
+    }
+
+    /// The agent does not ask for information the customer already gave, in this interaction or an earlier one.
+    func evaluateAskedAgain(_ check: AskedAgainCheck, in window: Window) -> Outcome {
+        let earlier = self.recentHistory(within: check.window ?? self.rubric.journeyWindow)
+        var asked: [(message: Int, info: InfoKind, hit: PhraseHit)] = []
+        for item in check.items {
+            for list in item.asks {
+                for hit in self.hits[list: list] {
+                    let index = Int(hit.message)
+                    guard window.messages.contains(index), self.interaction.messages[index].role == .agent else { continue }
+                    asked.append((index, item.info, hit))
+                }
+            }
+        }
+        guard !asked.isEmpty else {
+            let kinds = check.items.map(\.info.label).joined(separator: ", ")
+            return .na("the agent never asked for \(kinds)")
+        }
+        asked.sort { ($0.message, $0.hit.start) < ($1.message, $1.hit.start) }
+        var passes: [String] = []
+        for ask in asked {
+            // Given earlier in this interaction?
+            for index in 0..<ask.message where self.interaction.messages[index].role == .customer {
+                if let entity = self.entities[index].first(where: { $0.infoKind == ask.info }) {
+                    let given = self.evidence(message: index, range: entity.range, note: "the customer gave the \(ask.info.label) here")
+                    return .fail(
+                        "the agent asked for the \(ask.info.label) in \(Evaluation.ordinal(ask.message)) although the customer gave it in \(Evaluation.ordinal(index))",
+                        [self.evidence(for: ask.hit), given]
+                    )
+                }
+            }
+            // Given in an earlier interaction of the journey?
+            if let record = earlier.last(where: { $0.providedInfo.contains(ask.info) }) {
+                return .fail(
+                    "the agent asked for the \(ask.info.label) in \(Evaluation.ordinal(ask.message)) although the customer gave it in interaction \(record.interactionID) (\(record.channel.rawValue), \(ISO8601.formatDate(record.startedAt)))",
+                    [self.evidence(for: ask.hit), Evidence(interaction: record.interactionID, note: "the customer gave the \(ask.info.label) here")]
+                )
+            }
+            passes.append("the \(ask.info.label) in \(Evaluation.ordinal(ask.message))")
+        }
+        return .pass("the agent asked only for what the customer had not given: \(passes.joined(separator: ", "))", asked.prefix(3).map { self.evidence(for: $0.hit) })
+    }
+
+    /// This interaction's agent politeness against earlier interactions' on other channels.
+    func evaluateJourneyDrift(_ check: JourneyDriftCheck) -> Outcome {
+        guard let current = self.politenessBlend() else { return .na("the agent sent no messages") }
+        let earlier = self.recentHistory(within: check.window ?? self.rubric.journeyWindow).filter {
+            $0.agentPoliteness != nil && (!check.otherChannelsOnly || $0.channel != self.interaction.channel)
+        }
+        guard !earlier.isEmpty else {
+            return .na(check.otherChannelsOnly ? "no earlier interaction of this customer on another channel" : "no earlier interaction of this customer")
+        }
+        var worst = earlier[0]
+        var worstDifference = 0.0
+        for record in earlier {
+            let difference = abs(record.agentPoliteness! - current)
+            if difference > worstDifference {
+                worstDifference = difference
+                worst = record
+            }
+        }
+        let evidence = earlier.map {
+            Evidence(interaction: $0.interactionID, note: "\($0.channel.rawValue): politeness \(Evaluation.format($0.agentPoliteness! * 100))/100")
+        }
+        let now = Evaluation.format(current * 100)
+        let then = Evaluation.format(worst.agentPoliteness! * 100)
+        if worstDifference <= check.maximumDifference {
+            return .pass("agent politeness \(now)/100 here, in line with earlier \(earlier.map(\.channel.rawValue).joined(separator: ", ")) contact(s)", evidence)
+        }
+        return .fail("agent politeness \(now)/100 here against \(then)/100 on \(worst.channel.rawValue) (\(worst.interactionID)): the tone swung between channels", evidence)
+    }
+}

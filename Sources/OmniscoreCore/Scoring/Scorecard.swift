@@ -1,0 +1,60 @@
+/// The result of scoring one interaction against one rubric version.
+public struct Scorecard: Sendable, Hashable {
+    /// The rubric version that produced this scorecard.
+    public struct RubricReference: Sendable, Hashable {
+        public var id: String
+        public var version: String
+        public var sha256: String
+
+        public init(id: String, version: String, sha256: String) {
+            self.id = id
+            self.version = version
+            self.sha256 = sha256
+        }
+    }
+
+    public enum Status: Sendable, Hashable {
+        case scored
+        case notScored(NotScoredReason, detail: String)
+    }
+
+    public var interactionID: String
+    public var agentID: String?
+    public var customerID: String
+    public var team: String?
+    public var channel: Channel
+    public var startedAt: Timestamp
+    public var rubric: RubricReference
+    public var status: Status
+    /// The language used for the decision (given or detected), if known.
+    public var language: String?
+    /// 0-100, `nil` when not scored.
+    public var total: Double?
+    /// A critical criterion failed.
+    public var isAutoFailed: Bool
+    /// `total` reached the rubric's pass mark.
+    public var isPassed: Bool
+    public var sections: [SectionScore]
+    public var criteria: [CriterionResult]
+    public var tone: ToneSummary?
+    public var escalation: EscalationOutcome?
+    /// What later interactions of this customer need to know about this one (not part of the printed output).
+    public var journeyRecord: JourneyRecord
+
+    /// Whether the interaction was scored.
+    public var isScored: Bool {
+        if case .scored = self.status { return true }
+        return false
+    }
+
+    /// The reason it was not scored, if it was not.
+    public var notScoredReason: NotScoredReason? {
+        if case .notScored(let reason, _) = self.status { return reason }
+        return nil
+    }
+
+    /// The result for criterion `id`.
+    public func result(for id: String) -> CriterionResult? {
+        self.criteria.first { $0.id == id }
+    }
+}

@@ -1,0 +1,198 @@
+/// Scores interactions against one rubric: pure, deterministic, no I/O.
+///
+/// Compiling a scorer builds one phrase matcher for all the rubric's phrases and the built-in tone lexicons;
+/// scoring an interaction normalises its text once, scans it once, and evaluates every criterion over the hits.
+///
+/// ```swift
+/// let scorer = try Scorer(rubric: rubric)
+/// let scorecard = scorer.score(interaction, history: book.history(for: interaction.customerID, before: interaction.startedAt))
+/// ```
+public struct Scorer: Sendable {
+    public let rubric: Rubric
+    let book: PhraseBook
+    /// Index of the first built-in tone list in the phrase book; rubric lists come first.
+    let lexiconBase: Int
+
+    /// Compiles `rubric`.
+    ///
+    /// - Throws: `ScoringError` when a phrase does not compile or a check refers to a list that does not exist.
+    public init(rubric: Rubric) throws(ScoringError) {
+        self.rubric = rubric
+        self.lexiconBase = rubric.phraseLists.count
+        var lists = rubric.phraseLists.map(\.phrases)
+        for category in ToneLexicon.Category.allCases {
+            lists.append(ToneLexicon.phrases(category).map { Phrase($0) })
+        }
+        do {
+            self.book = try PhraseBook(lists: lists)
+        } catch {
+            let name = error.list < rubric.phraseLists.count
+                ? "phrase list \"\(rubric.phraseLists[error.list].id)\""
+                : "built-in tone lexicon \(ToneLexicon.Category.allCases[error.list - rubric.phraseLists.count])"
+            throw ScoringError(code: .invalidPhrase, message: "\(name), phrase \(error.phrase + 1): \(error.error.message)")
+        }
+        if let bad = Scorer.firstUnknownList(in: rubric) {
+            throw ScoringError(code: .unknownPhraseList, message: "a check refers to phrase list #\(bad), which does not exist")
+        }
+    }
+
+    /// The longest look-back of the rubric's journey checks: how much history callers should supply.
+    public var journeyLookback: Duration { self.rubric.journeyWindow }
+
+    /// Scores one interaction.
+    ///
+    /// - Parameters:
+    ///   - interaction: the interaction to score.
+    ///   - history: earlier interactions of the same customer (any channel), for journey checks.
+    /// - Returns: a scorecard pinned to this rubric version; never throws: what cannot be scored says why.
+    public func score(_ interaction: Interaction, history: [JourneyRecord] = []) -> Scorecard {
+        let text = InteractionText(messages: interaction.messages)
+        let hits = self.book.hits(in: text)
+        let tone = ToneAnalysis(interaction: interaction, text: text, hits: hits, voice: self.rubric.voice, lexiconBase: self.lexiconBase)
+        let evaluation = Evaluation(scorer: self, interaction: interaction, text: text, hits: hits, tone: tone, history: history)
+        let language = interaction.language?.lowercased() ?? LanguageDetector.detect(counts: text.stopWordCounts)
+        var card = Scorecard(
+            interactionID: interaction.id,
+            agentID: interaction.agentID,
+            customerID: interaction.customerID,
+            team: interaction.team,
+            channel: interaction.channel,
+            startedAt: interaction.startedAt,
+            rubric: Scorecard.RubricReference(id: self.rubric.id, version: self.rubric.version, sha256: self.rubric.sha256),
+            status: .scored,
+            language: language,
+            total: nil,
+            isAutoFailed: false,
+            isPassed: false,
+            sections: [],
+            criteria: [],
+            tone: nil,
+            escalation: nil,
+            journeyRecord: evaluation.journeyRecord()
+        )
+        if let (reason, detail) = self.notScored(interaction, text: text, language: language, evaluation: evaluation) {
+            card.status = .notScored(reason, detail: detail)
+            return card
+        }
+        card.escalation = evaluation.escalation
+        card.tone = evaluation.toneSummary()
+        for section in self.rubric.sections {
+            for criterion in section.criteria {
+                card.criteria.append(evaluation.evaluate(criterion, in: section))
+            }
+        }
+        self.total(&card)
+        return card
+    }
+
+    /// The first reason, in a fixed order, why the interaction cannot be scored.
+    private func notScored(_ interaction: Interaction, text: InteractionText, language: String?, evaluation: Evaluation) -> (NotScoredReason, String)? {
+        let words = text.stats.reduce(0) { $0 + Int($1.words) }
+        let hasText = zip(interaction.messages, text.stats).contains { $1.words > 0 || $1.emoji > 0 || !$0.text.allSatisfy(\.isWhitespace) }
+        if interaction.messages.isEmpty || !hasText {
+            return (.empty, interaction.messages.isEmpty ? "the interaction has no messages" : "no message has any text")
+        }
+        let agentMessages = zip(interaction.messages, text.stats).filter { $0.role == .agent && $1.scalars > 0 }.count
+        if agentMessages == 0 {
+            let bot = interaction.messages.contains { $0.role == .bot }
+            return (.noAgentMessage, bot ? "only a bot answered; no human agent message" : "no agent message")
+        }
+        if !self.rubric.channels.contains(interaction.channel) {
+            return (.unsupportedChannel, "the rubric does not cover the \(interaction.channel.rawValue) channel")
+        }
+        if !self.rubric.languages.isEmpty, let language, !self.rubric.languages.contains(language) {
+            let source = interaction.language == nil ? "detected" : "given"
+            return (.languageNotCovered, "language \(language) (\(source)) is not one the rubric covers (\(self.rubric.languages.joined(separator: ", ")))")
+        }
+        if agentMessages < self.rubric.scoring.minimumAgentMessages || words < self.rubric.scoring.minimumWords {
+            return (.tooShort, "\(agentMessages) agent message(s) and \(words) word(s); the rubric needs \(self.rubric.scoring.minimumAgentMessages) and \(self.rubric.scoring.minimumWords)")
+        }
+        if let scope = self.rubric.scope {
+            let outcome = evaluation.evaluate(scope, in: evaluation.fullWindow)
+            if outcome.verdict != .pass {
+                let what = self.rubric.scopeDescription.isEmpty ? "" : " (\(self.rubric.scopeDescription))"
+                return (.outOfScope, "outside the rubric's scope\(what): \(outcome.reason)")
+            }
+        }
+        return nil
+    }
+
+    /// Section scores, the total, auto-fail and pass.
+    ///
+    /// A section scores earned points over the points of its applicable criteria; N/A criteria leave the
+    /// denominator, so the rest is rescaled to 100. Bonus points count when earned but never in the denominator,
+    /// and a section never exceeds 100. With section weights the total is their weighted mean over sections that
+    /// have an applicable criterion; without, it is points-based across all sections.
+    private func total(_ card: inout Scorecard) {
+        var earnedAll = 0.0
+        var maximumAll = 0.0
+        var weighted = 0.0
+        var weights = 0.0
+        let useWeights = self.rubric.sections.contains { $0.weight != nil }
+        for section in self.rubric.sections {
+            let results = card.criteria.filter { $0.section == section.id }
+            let earned = results.reduce(0) { $0 + $1.points }
+            let maximum = results.reduce(0) { $0 + $1.maximum }
+            let score: Double? = maximum > 0 ? min(100, 100 * earned / maximum) : nil
+            card.sections.append(SectionScore(id: section.id, score: score, points: earned, maximum: maximum))
+            earnedAll += earned
+            maximumAll += maximum
+            if let score {
+                let weight = section.weight ?? 0
+                weighted += weight * score
+                weights += weight
+            }
+        }
+        let total: Double?
+        if useWeights {
+            total = weights > 0 ? weighted / weights : nil
+        } else {
+            total = maximumAll > 0 ? min(100, 100 * earnedAll / maximumAll) : nil
+        }
+        guard let total else {
+            card.status = .notScored(.nothingApplicable, detail: "every criterion was N/A for this interaction")
+            card.sections = []
+            return
+        }
+        card.isAutoFailed = card.criteria.contains { $0.isCritical && $0.verdict == .fail }
+        card.total = card.isAutoFailed ? self.rubric.scoring.autoFailScore : total
+        card.isPassed = card.total! >= self.rubric.scoring.passMark && !card.isAutoFailed
+    }
+
+    private static func firstUnknownList(in rubric: Rubric) -> Int? {
+        var bad: Int? = nil
+        let count = rubric.phraseLists.count
+        func visit(_ check: Check) {
+            switch check {
+            case .all(let children), .any(let children): children.forEach(visit)
+            case .not(let child): visit(child)
+            case .phrases(let p): if let l = p.lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }
+            case .after(let a):
+                if case .phrases(let lists, _) = a.trigger, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }
+                visit(a.then)
+            case .order(let o):
+                for step in o.first + o.then {
+                    if case .phrases(let lists, _) = step, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }
+                }
+            case .askedAgain(let a):
+                for item in a.items { if let l = item.asks.first(where: { $0 < 0 || $0 >= count }) { bad = l } }
+            case .elapsed(let e):
+                for anchor in [e.from, e.to] {
+                    if case .phrases(let lists, _) = anchor, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }
+                }
+            default: break
+            }
+        }
+        for criterion in rubric.criteria {
+            visit(criterion.check)
+            if let applies = criterion.appliesWhen { visit(applies) }
+        }
+        if let scope = rubric.scope { visit(scope) }
+        for trigger in rubric.escalationPolicy?.triggers ?? [] { visit(trigger.condition) }
+        let voice = rubric.voice
+        if let l = (voice.empathy + voice.banned + voice.avoided + voice.preferred + voice.frustration).first(where: { $0 < 0 || $0 >= count }) {
+            bad = l
+        }
+        return bad
+    }
+}

@@ -1,0 +1,178 @@
+public import OmniscoreCore
+
+/// Builds compact JSON into a byte buffer, with object members in the order written, so equal values always
+/// produce identical bytes.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init(capacity: Int = 1024) {
+        self.bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func separate() {
+        if self.needsComma[self.needsComma.count - 1] { self.bytes.append(UInt8(ascii: ",")) }
+        self.needsComma[self.needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() {
+        self.separate()
+        self.bytes.append(UInt8(ascii: "{"))
+        self.needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        self.needsComma.removeLast()
+        self.bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        self.separate()
+        self.bytes.append(UInt8(ascii: "["))
+        self.needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        self.needsComma.removeLast()
+        self.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a member name; the next value written is its value.
+    public mutating func key(_ name: String) {
+        self.separate()
+        self.appendQuoted(name)
+        self.bytes.append(UInt8(ascii: ":"))
+        self.needsComma[self.needsComma.count - 1] = false
+        self.pendingMember = true
+    }
+
+    private var pendingMember = false
+
+    private mutating func beforeValue() {
+        if self.pendingMember {
+            self.pendingMember = false
+            self.needsComma[self.needsComma.count - 1] = true
+        } else {
+            self.separate()
+        }
+    }
+
+    public mutating func string(_ value: String) {
+        self.beforeValue()
+        self.appendQuoted(value)
+    }
+
+    public mutating func optionalString(_ value: String?) {
+        if let value { self.string(value) } else { self.null() }
+    }
+
+    public mutating func bool(_ value: Bool) {
+        self.beforeValue()
+        self.bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    public mutating func null() {
+        self.beforeValue()
+        self.bytes.append(contentsOf: Array("null".utf8))
+    }
+
+    public mutating func int(_ value: Int) {
+        self.beforeValue()
+        self.bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A number rounded to two decimals, printed without trailing zeros: `87.5`, `100`, `66.67`.
+    public mutating func number(_ value: Double) {
+        self.beforeValue()
+        self.bytes.append(contentsOf: JSONWriter.format(value).utf8)
+    }
+
+    public mutating func optionalNumber(_ value: Double?) {
+        if let value { self.number(value) } else { self.null() }
+    }
+
+    /// Writes a `JSONValue` as it is.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: self.null()
+        case .bool(let b): self.bool(b)
+        case .number(let n):
+            self.beforeValue()
+            if n == n.rounded(), abs(n) < 1e15 { self.bytes.append(contentsOf: String(Int64(n)).utf8) } else { self.bytes.append(contentsOf: String(n).utf8) }
+        case .string(let s): self.string(s)
+        case .array(let elements):
+            self.beginArrayValue()
+            for element in elements { self.value(element) }
+            self.endArray()
+        case .object(let members):
+            self.beginObjectValue()
+            for member in members {
+                self.key(member.key)
+                self.value(member.value)
+            }
+            self.endObject()
+        }
+    }
+
+    /// Begins an object as the value of the pending member (or as an array element).
+    public mutating func beginObjectValue() {
+        self.beforeValue()
+        self.bytes.append(UInt8(ascii: "{"))
+        self.needsComma.append(false)
+    }
+
+    /// Begins an array as the value of the pending member (or as an array element).
+    public mutating func beginArrayValue() {
+        self.beforeValue()
+        self.bytes.append(UInt8(ascii: "["))
+        self.needsComma.append(false)
+    }
+
+    /// Two decimals at most; `-0` prints as `0`.
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let hundredths = (value * 100).rounded()
+        if hundredths == 0 { return "0" }
+        let negative = hundredths < 0
+        let magnitude = Int64(abs(hundredths))
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        var text = negative ? "-" : ""
+        text += String(whole)
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text
+    }
+
+    private mutating func appendQuoted(_ text: String) {
+        self.bytes.append(UInt8(ascii: "\""))
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""):
+                self.bytes.append(UInt8(ascii: "\\"))
+                self.bytes.append(b)
+            case UInt8(ascii: "\\"):
+                self.bytes.append(UInt8(ascii: "\\"))
+                self.bytes.append(b)
+            case 0x0A:
+                self.bytes.append(UInt8(ascii: "\\"))
+                self.bytes.append(UInt8(ascii: "n"))
+            case 0x0D:
+                self.bytes.append(UInt8(ascii: "\\"))
+                self.bytes.append(UInt8(ascii: "r"))
+            case 0x09:
+                self.bytes.append(UInt8(ascii: "\\"))
+                self.bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                self.bytes.append(contentsOf: Array("\\u00".utf8))
+                self.bytes.append(hex[Int(b >> 4)])
+                self.bytes.append(hex[Int(b & 0xF)])
+            default:
+                self.bytes.append(b)
+            }
+        }
+        self.bytes.append(UInt8(ascii: "\""))
+    }
+}

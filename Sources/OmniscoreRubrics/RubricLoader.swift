@@ -1,0 +1,36 @@
+public import OmniscoreCore
+
+/// Loads rubric XML: safe parsing with libxml2 (no network, no DTD, no entities), validation against the rubric
+/// schema, then the semantic checks of `RubricBuilder`, every problem reported as `file:line:column`.
+public enum RubricLoader {
+    /// A rubric that loaded, with its warnings.
+    public struct Loaded: Sendable {
+        public var rubric: Rubric
+        public var warnings: [RubricError]
+    }
+
+    /// Loads a rubric from its bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - file: the name used in diagnostics.
+    /// - Throws: `RubricLoadError` with every error found (and the warnings).
+    public static func load(bytes: [UInt8], file: String) throws(RubricLoadError) -> Loaded {
+        let parsed = try XMLDocumentReader.read(bytes, file: file)
+        var builder = RubricBuilder(file: file)
+        guard let rubric = builder.build(parsed.root, sha256: parsed.sha256) else {
+            throw RubricLoadError(builder.diagnostics)
+        }
+        do {
+            _ = try Scorer(rubric: rubric)
+        } catch {
+            throw RubricLoadError(builder.diagnostics + [RubricError(.invalidPhrase, file: file, line: parsed.root.position.line, column: parsed.root.position.column, message: error.message)])
+        }
+        return Loaded(rubric: rubric, warnings: builder.diagnostics)
+    }
+
+    /// Loads a rubric from text.
+    public static func load(source: String, file: String) throws(RubricLoadError) -> Loaded {
+        try self.load(bytes: Array(source.utf8), file: file)
+    }
+}

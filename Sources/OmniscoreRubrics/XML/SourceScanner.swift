@@ -1,0 +1,127 @@
+/// A lightweight pass over the raw rubric bytes before libxml2 sees them.
+///
+/// It rejects any document type declaration or other markup declaration (the only way to define entities, so
+/// XXE and "billion laughs" files never reach the parser), and it records where each start tag and attribute is,
+/// in document order. libxml2 keeps only line numbers on nodes; matching the n-th element of the tree with the
+/// n-th start tag here gives every semantic error an exact column too.
+struct SourceScanner {
+    struct Tag: Sendable {
+        var position: SourcePosition
+        var attributes: [String: SourcePosition]
+    }
+
+    private(set) var tags: [Tag] = []
+    private let bytes: [UInt8]
+    private var lineStarts: [Int] = [0]
+
+    /// A markup declaration was found where it is not allowed.
+    struct Rejection: Error {
+        var position: SourcePosition
+        var message: String
+    }
+
+    init(_ bytes: [UInt8]) throws(Rejection) {
+        self.bytes = bytes
+        for (index, b) in bytes.enumerated() where b == 0x0A { self.lineStarts.append(index + 1) }
+        try self.scan()
+    }
+
+    /// The line and column of byte `offset`.
+    func position(of offset: Int) -> SourcePosition {
+        var low = 0
+        var high = self.lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if self.lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = self.lineStarts[low]
+        while index < offset && index < self.bytes.count {
+            if self.bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: low + 1, column: column)
+    }
+
+    private func starts(with text: String, at index: Int, caseInsensitive: Bool = false) -> Bool {
+        let pattern = Array(text.utf8)
+        guard index + pattern.count <= self.bytes.count else { return false }
+        for k in 0..<pattern.count {
+            var b = self.bytes[index + k]
+            if caseInsensitive && b >= 65 && b <= 90 { b |= 0x20 }
+            if b != pattern[k] { return false }
+        }
+        return true
+    }
+
+    private func find(_ text: String, from index: Int) -> Int? {
+        let pattern = Array(text.utf8)
+        var i = index
+        while i + pattern.count <= self.bytes.count {
+            if self.bytes[i] == pattern[0] && self.starts(with: text, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "=") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/"))
+    }
+
+    private mutating func scan() throws(Rejection) {
+        var i = 0
+        let n = self.bytes.count
+        while i < n {
+            guard self.bytes[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
+            if self.starts(with: "<!--", at: i) {
+                i = (self.find("-->", from: i + 4) ?? n - 3) + 3
+            } else if self.starts(with: "<![CDATA[", at: i) {
+                i = (self.find("]]>", from: i + 9) ?? n - 3) + 3
+            } else if self.starts(with: "<!doctype", at: i, caseInsensitive: true) {
+                throw Rejection(position: self.position(of: i), message: "a DOCTYPE is not allowed in a rubric: rubrics need no DTD, and DTDs are how external entities (XXE) and entity expansion (\"billion laughs\") attacks get in; delete the declaration")
+            } else if self.starts(with: "<!", at: i) {
+                throw Rejection(position: self.position(of: i), message: "markup declarations (<!ENTITY ...>, <!ELEMENT ...>) are not allowed in a rubric; delete it")
+            } else if self.starts(with: "<?", at: i) {
+                i = (self.find("?>", from: i + 2) ?? n - 2) + 2
+            } else if self.starts(with: "</", at: i) {
+                i = (self.find(">", from: i + 2) ?? n - 1) + 1
+            } else {
+                i = self.scanStartTag(at: i)
+            }
+        }
+    }
+
+    private mutating func scanStartTag(at start: Int) -> Int {
+        var tag = Tag(position: self.position(of: start), attributes: [:])
+        var i = start + 1
+        let n = self.bytes.count
+        while i < n, SourceScanner.isNameByte(self.bytes[i]) { i += 1 }
+        while i < n {
+            let b = self.bytes[i]
+            if b == UInt8(ascii: ">") {
+                i += 1
+                break
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "/") {
+                i += 1
+                continue
+            }
+            let nameStart = i
+            while i < n, SourceScanner.isNameByte(self.bytes[i]) { i += 1 }
+            let name = String(decoding: self.bytes[nameStart..<i], as: UTF8.self)
+            tag.attributes[name] = self.position(of: nameStart)
+            while i < n, self.bytes[i] != UInt8(ascii: "\""), self.bytes[i] != UInt8(ascii: "'"), self.bytes[i] != UInt8(ascii: ">") { i += 1 }
+            if i < n, self.bytes[i] == UInt8(ascii: "\"") || self.bytes[i] == UInt8(ascii: "'") {
+                let quote = self.bytes[i]
+                i += 1
+                while i < n, self.bytes[i] != quote { i += 1 }
+                i += 1
+            }
+        }
+        self.tags.append(tag)
+        return i
+    }
+}

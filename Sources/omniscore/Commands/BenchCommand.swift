@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import OmniscoreCore
+import OmniscoreInterchange
+import OmniscoreRubrics
+
+/// `omniscore bench`: throughput and memory of the scoring pipeline on seeded synthetic data.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark decode + score + encode on one core with seeded synthetic interactions.",
+        discussion: """
+            Generates interactions of 12 messages of about 25 words (generation is not timed), runs them through \
+            the same pipeline as `omniscore score`, and reports interactions/s, MB/s and peak RSS. Build with \
+            -c release for meaningful figures: swift run -c release omniscore bench --interactions 1000000
+            """
+    )
+
+    @Option(help: "How many interactions.")
+    var interactions = 100_000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 42
+
+    @Option(name: .shortAndLong, help: "Rubric file or id.")
+    var rubric: String = RubricFiles.defaultRubric
+
+    @Option(help: "Distinct customers in the synthetic stream (journeys form among them).")
+    var customers = 50_000
+
+    func run() throws {
+        let loaded = try RubricFiles.load(self.rubric)
+        let scorer = try Scorer(rubric: loaded.rubric)
+        var stream = StreamScorer(scorer: scorer)
+        var generator = SyntheticInteractions(seed: self.seed, customers: self.customers)
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero
+        var bytes = 0
+        var outputBytes = 0
+        var batch: [[UInt8]] = []
+        var done = 0
+        var checkpoints: [(Int, Int)] = []
+        let startRSS = Memory.residentBytes()
+        while done < self.interactions {
+            batch.removeAll(keepingCapacity: true)
+            for _ in 0..<min(1000, self.interactions - done) { batch.append(generator.nextLine()) }
+            let start = clock.now
+            for (offset, line) in batch.enumerated() {
+                bytes += line.count + 1
+                line.withUnsafeBytes { raw in
+                    if case .scorecard(let encoded, _) = stream.process(raw, number: done + offset + 1) { outputBytes += encoded.count + 1 }
+                }
+            }
+            elapsed += clock.now - start
+            done += batch.count
+            if done % max(1, self.interactions / 10) < batch.count || done == self.interactions {
+                checkpoints.append((done, Memory.residentBytes()))
+            }
+        }
+        let seconds = Double(elapsed.milliseconds) / 1000
+        let perSecond = Double(done) / max(seconds, 1e-9)
+        let megabytes = Double(bytes) / 1_000_000
+        print("omniscore bench: \(done) interactions, rubric \(loaded.rubric.id) \(loaded.rubric.version), seed \(self.seed), 1 core")
+        print("  input \(String(format: "%.1f", megabytes)) MB (\(bytes / max(done, 1)) bytes/interaction), output \(String(format: "%.1f", Double(outputBytes) / 1_000_000)) MB")
+        print("  time \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", perSecond)) interactions/s, \(String(format: "%.1f", megabytes / max(seconds, 1e-9))) MB/s")
+        print("  \(stream.summary.description)")
+        print("  RSS at start \(Memory.format(startRSS)); " + checkpoints.map { "after \($0.0): \(Memory.format($0.1))" }.joined(separator: "; "))
+        print("  peak RSS \(Memory.format(Memory.peakResidentBytes())); journey records kept \(stream.journeyRecords)")
+    }
+}
+
+/// Resident memory from /proc (Linux).
+enum Memory {
+    static func field(_ name: String) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
+            let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
+            return (digits.flatMap { Int($0) } ?? 0) * 1024
+        }
+        return 0
+    }
+
+    static func residentBytes() -> Int { self.field("VmRSS") }
+    static func peakResidentBytes() -> Int { self.field("VmHWM") }
+    static func format(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+}
