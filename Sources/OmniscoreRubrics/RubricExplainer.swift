@@ -131,7 +131,7 @@ public enum RubricExplainer {
             if let maximum = t.maximum { bounds.append("≤ \(format(maximum * 100))") }
             return "\(t.aggregate.rawValue) \(t.metric.rawValue) of \(t.speaker.rawValue) messages \(bounds.joined(separator: " and "))/100"
         case .drift(let d): return "agent politeness varies by at most \(format(d.maximumRange * 100)) points (N/A under \(d.minimumMessages) agent messages)"
-        case .journeyDrift(let j): return "agent politeness within \(format(j.maximumDifference * 100)) points of the customer's earlier \(j.otherChannelsOnly ? "other-channel " : "")contacts"
+        case .journeyDrift(let j): return "agent warmth \(j.colderOnly ? "no more than \(format(j.maximumDifference * 100)) points colder than" : "within \(format(j.maximumDifference * 100)) points of") the customer's earlier \(j.otherChannelsOnly ? "other-channel " : "")contacts"
         case .style(let s): return "\(s.speaker.rawValue) \(s.metric.rawValue) per message at most \(describe(s.limits))"
         case .frustration(let f): return "at least \(f.minimumMessages) \(f.consecutive ? "consecutive " : "")customer message(s) at frustration ≥ \(format(f.threshold * 100))/100"
         case .amount(let a): return "an amount over \(format(a.over)) (\(a.speaker.rawValue) messages or \(a.eventKinds.joined(separator: "/")) events)"

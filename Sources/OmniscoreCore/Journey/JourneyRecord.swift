@@ -11,8 +11,9 @@ public struct JourneyRecord: Sendable, Hashable {
     public var issueKeys: [String]
     /// The kinds of information the customer gave (never the values).
     public var providedInfo: Set<InfoKind>
-    /// The agent's politeness in that interaction (0-1), if there were agent messages.
-    public var agentPoliteness: Double?
+    /// How warm the agent was in that interaction (0-1): the mean politeness of the warmer half of their
+    /// messages, which informational replies do not dilute; `nil` without agent messages.
+    public var agentWarmth: Double?
     public var wasEscalated: Bool
 
     public init(
@@ -23,7 +24,7 @@ public struct JourneyRecord: Sendable, Hashable {
         subjectWords: [String] = [],
         issueKeys: [String] = [],
         providedInfo: Set<InfoKind> = [],
-        agentPoliteness: Double? = nil,
+        agentWarmth: Double? = nil,
         wasEscalated: Bool = false
     ) {
         self.interactionID = interactionID
@@ -33,22 +34,20 @@ public struct JourneyRecord: Sendable, Hashable {
         self.subjectWords = subjectWords
         self.issueKeys = issueKeys
         self.providedInfo = providedInfo
-        self.agentPoliteness = agentPoliteness
+        self.agentWarmth = agentWarmth
         self.wasEscalated = wasEscalated
     }
 
     /// Whether this record and `other` are probably about the same issue: they share an order number, or their
-    /// subjects share at least half of their content words. With nothing to compare, contacts within the window
-    /// are assumed to be about the same issue, as a QA lead reading the journey would assume.
+    /// subjects share a content word (the product or topic, once generic support words are set aside). With
+    /// nothing to compare, contacts within the window are assumed to be about the same issue, as a QA lead
+    /// reading the journey would assume.
     public func isSameIssue(as other: JourneyRecord) -> Bool {
-        if !self.issueKeys.isEmpty, !other.issueKeys.isEmpty {
-            if self.issueKeys.contains(where: other.issueKeys.contains) { return true }
+        if !self.issueKeys.isEmpty, !other.issueKeys.isEmpty, self.issueKeys.contains(where: other.issueKeys.contains) {
+            return true
         }
         if !self.subjectWords.isEmpty, !other.subjectWords.isEmpty {
-            let mine = Set(self.subjectWords)
-            let theirs = Set(other.subjectWords)
-            let shared = mine.intersection(theirs).count
-            return Double(shared) >= 0.5 * Double(min(mine.count, theirs.count))
+            return self.subjectWords.contains(where: other.subjectWords.contains)
         }
         if !self.issueKeys.isEmpty, !other.issueKeys.isEmpty { return false }
         return true

@@ -80,13 +80,16 @@ public struct PhraseCheck: Sendable, Hashable {
     public var minimum: Int
     /// At most this many occurrences (`0` means forbidden).
     public var maximum: Int?
+    /// Only occurrences starting within the first N words of a message count ("Morning, Sam speaking").
+    public var withinFirstWords: Int?
 
-    public init(lists: [Int], speaker: Speaker = .agent, scope: MessageScope = .all, minimum: Int = 1, maximum: Int? = nil) {
+    public init(lists: [Int], speaker: Speaker = .agent, scope: MessageScope = .all, minimum: Int = 1, maximum: Int? = nil, withinFirstWords: Int? = nil) {
         self.lists = lists
         self.speaker = speaker
         self.scope = scope
         self.minimum = minimum
         self.maximum = maximum
+        self.withinFirstWords = withinFirstWords
     }
 }
 
@@ -232,10 +235,13 @@ public struct AskedAgainCheck: Sendable, Hashable {
         public var info: InfoKind
         /// Phrase lists of agent questions asking for it.
         public var asks: [Int]
+        /// Only phrases starting within the first N words of a message count ("Order number?").
+        public var withinFirstWords: Int?
 
-        public init(info: InfoKind, asks: [Int]) {
+        public init(info: InfoKind, asks: [Int], withinFirstWords: Int? = nil) {
             self.info = info
             self.asks = asks
+            self.withinFirstWords = withinFirstWords
         }
     }
 
@@ -282,7 +288,8 @@ public struct ToneCheck: Sendable, Hashable {
 }
 
 public struct DriftCheck: Sendable, Hashable {
-    /// The largest allowed difference between the agent's most and least polite messages (0-1).
+    /// The largest allowed swing of the agent's politeness (0-1): the range of the rolling mean of two consecutive
+    /// agent messages.
     public var maximumRange: Double
     /// Fewer agent messages than this makes the check N/A.
     public var minimumMessages: Int
@@ -299,11 +306,14 @@ public struct JourneyDriftCheck: Sendable, Hashable {
     public var window: Duration?
     /// Compare only with earlier interactions on other channels.
     public var otherChannelsOnly: Bool
+    /// Count only swings to a colder tone (warm on chat, curt on e-mail), not warmer ones.
+    public var colderOnly: Bool
 
-    public init(maximumDifference: Double, window: Duration? = nil, otherChannelsOnly: Bool = true) {
+    public init(maximumDifference: Double, window: Duration? = nil, otherChannelsOnly: Bool = true, colderOnly: Bool = false) {
         self.maximumDifference = maximumDifference
         self.window = window
         self.otherChannelsOnly = otherChannelsOnly
+        self.colderOnly = colderOnly
     }
 }
 

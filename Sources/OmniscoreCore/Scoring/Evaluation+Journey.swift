@@ -1,5 +1,16 @@
 extension Evaluation {
-    static let subjectStopWords = Set(LanguageDetector.languages[0].stopWords + ["re", "fw", "fwd", "aw", "about", "order", "query", "question", "issue", "help", "request"])
+    /// Words that say nothing about which issue a subject is about: function words and the vocabulary every
+    /// support subject shares ("Re: order not delivered"), so "Parasol arrived broken" and "Parasol replacement"
+    /// meet on "parasol" while "Bench delivery late" and "Sofa delivery late" do not meet at all.
+    static let subjectStopWords = Set(LanguageDetector.languages[0].stopWords + [
+        "re", "fw", "fwd", "aw", "about", "order", "orders", "query", "question", "issue", "problem", "help", "request",
+        "delivery", "delivered", "late", "refund", "refunds", "return", "returns", "returned", "missing", "damaged",
+        "broken", "account", "payment", "payments", "item", "items", "parcel", "update", "status", "complaint", "card",
+        "charge", "charged", "still", "not", "arrived", "new", "replacement", "exchange", "again", "wrong", "faulty",
+        "follow", "urgent", "please", "your", "our", "need", "needs", "info", "information", "enquiry", "inquiry",
+        "contact", "call", "chat", "email", "message", "customer", "service", "team", "request", "received", "sent",
+        "want", "can", "cant", "how", "why", "when", "where", "who", "which", "has", "had", "got", "get",
+    ])
 
     /// The summary of this interaction that later interactions of the customer see.
     func journeyRecord() -> JourneyRecord {
@@ -26,7 +37,7 @@ extension Evaluation {
             subjectWords: subjectWords,
             issueKeys: keys.sorted(),
             providedInfo: provided,
-            agentPoliteness: self.politenessBlend(),
+            agentWarmth: self.warmth(),
             wasEscalated: escalated
         )
     }
@@ -57,11 +68,18 @@ extension Evaluation {
     func evaluateAskedAgain(_ check: AskedAgainCheck, in window: Window) -> Outcome {
         let earlier = self.recentHistory(within: check.window ?? self.rubric.journeyWindow)
         var asked: [(message: Int, info: InfoKind, hit: PhraseHit)] = []
+        let gratitude = self.lexiconBase + ToneLexicon.Category.gratitude.rawValue
         for item in check.items {
             for list in item.asks {
                 for hit in self.hits[list: list] {
                     let index = Int(hit.message)
                     guard window.messages.contains(index), self.interaction.messages[index].role == .agent else { continue }
+                    if let words = item.withinFirstWords, hit.firstWord > Int32(words) { continue }
+                    // Reading the value back ("your order LK-1234 is ...") or thanking for it ("thanks for the
+                    // order number") is not asking for it.
+                    if self.entities[index].contains(where: { $0.infoKind == item.info }) { continue }
+                    let thanked = self.hits[list: gratitude].contains { $0.message == hit.message && hit.firstWord > $0.lastWord && hit.firstWord - $0.lastWord <= 4 }
+                    if thanked { continue }
                     asked.append((index, item.info, hit))
                 }
             }
@@ -97,9 +115,9 @@ extension Evaluation {
 
     /// This interaction's agent politeness against earlier interactions' on other channels.
     func evaluateJourneyDrift(_ check: JourneyDriftCheck) -> Outcome {
-        guard let current = self.politenessBlend() else { return .na("the agent sent no messages") }
+        guard let current = self.warmth() else { return .na("the agent sent no messages") }
         let earlier = self.recentHistory(within: check.window ?? self.rubric.journeyWindow).filter {
-            $0.agentPoliteness != nil && (!check.otherChannelsOnly || $0.channel != self.interaction.channel)
+            $0.agentWarmth != nil && (!check.otherChannelsOnly || $0.channel != self.interaction.channel)
         }
         guard !earlier.isEmpty else {
             return .na(check.otherChannelsOnly ? "no earlier interaction of this customer on another channel" : "no earlier interaction of this customer")
@@ -107,20 +125,22 @@ extension Evaluation {
         var worst = earlier[0]
         var worstDifference = 0.0
         for record in earlier {
-            let difference = abs(record.agentPoliteness! - current)
+            let change = current - record.agentWarmth!
+            let difference = check.colderOnly ? max(0, -change) : abs(change)
             if difference > worstDifference {
                 worstDifference = difference
                 worst = record
             }
         }
         let evidence = earlier.map {
-            Evidence(interaction: $0.interactionID, note: "\($0.channel.rawValue): politeness \(Evaluation.format($0.agentPoliteness! * 100))/100")
+            Evidence(interaction: $0.interactionID, note: "\($0.channel.rawValue): politeness \(Evaluation.format($0.agentWarmth! * 100))/100")
         }
         let now = Evaluation.format(current * 100)
-        let then = Evaluation.format(worst.agentPoliteness! * 100)
+        let then = Evaluation.format(worst.agentWarmth! * 100)
         if worstDifference <= check.maximumDifference {
-            return .pass("agent politeness \(now)/100 here, in line with earlier \(earlier.map(\.channel.rawValue).joined(separator: ", ")) contact(s)", evidence)
+            return .pass("agent warmth \(now)/100 here, in line with earlier \(earlier.map(\.channel.rawValue).joined(separator: ", ")) contact(s)", evidence)
         }
-        return .fail("agent politeness \(now)/100 here against \(then)/100 on \(worst.channel.rawValue) (\(worst.interactionID)): the tone swung between channels", evidence)
+        let swing = check.colderOnly ? "the tone turned colder between channels" : "the tone swung between channels"
+        return .fail("agent warmth \(now)/100 here against \(then)/100 on \(worst.channel.rawValue) (\(worst.interactionID)): \(swing)", evidence)
     }
 }

@@ -8,10 +8,16 @@ extension Evaluation {
         case .last(let n): candidates = Array(candidates.suffix(n))
         }
         let names = self.listNames(check.lists)
-        let place = Evaluation.describe(check.scope, check.speaker)
+        var place = Evaluation.describe(check.scope, check.speaker)
+        if let words = check.withinFirstWords { place += " (within its first \(words) words)" }
+        var allowed = [Bool](repeating: false, count: self.interaction.messages.count)
+        for index in candidates { allowed[index] = true }
         var found: [PhraseHit] = []
         for list in check.lists {
-            for hit in self.hits[list: list] where candidates.contains(Int(hit.message)) { found.append(hit) }
+            for hit in self.hits[list: list] where allowed[Int(hit.message)] {
+                if let words = check.withinFirstWords, hit.firstWord > Int32(words) { continue }
+                found.append(hit)
+            }
         }
         found.sort { ($0.message, $0.start) < ($1.message, $1.start) }
         let count = found.count

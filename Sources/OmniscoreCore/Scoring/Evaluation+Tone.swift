@@ -10,6 +10,18 @@ extension Evaluation {
         return 0.6 * mean + 0.4 * least
     }
 
+    /// How warm the agent was: the mean politeness of the warmer half of their messages. Comparing interactions
+    /// of different channels needs this: a voice call has many plain informational turns that would drag a
+    /// plain mean down against a short chat with the same warmth.
+    func warmth() -> Double? {
+        let values = self.interaction.messages.indices.compactMap { index -> Double? in
+            self.interaction.messages[index].role == .agent ? self.tone.politeness[index] : nil
+        }.sorted()
+        guard !values.isEmpty else { return nil }
+        let upper = values[(values.count / 2)...]
+        return upper.reduce(0, +) / Double(upper.count)
+    }
+
     /// Customer frustration of the interaction: 0.6 × peak + 0.4 × mean.
     func frustrationBlend() -> Double? {
         let values = self.tone.frustration.compactMap { $0 }
@@ -18,12 +30,27 @@ extension Evaluation {
         return 0.6 * peak + 0.4 * mean
     }
 
-    func agentPolitenessRange() -> (low: Int, high: Int, range: Double)? {
-        let agent = self.interaction.messages.indices.filter { self.interaction.messages[$0].role == .agent && self.tone.politeness[$0] != nil }
+    /// The spread of the agent's tone across their messages (or those in `window`): the range of the rolling
+    /// mean of two consecutive agent messages, so one plain informational reply between two warm ones is not a
+    /// swing, but two cold replies in a row after a warm start are. With two messages it is their difference.
+    func agentPolitenessRange(in window: Window? = nil) -> (low: Int, high: Int, range: Double)? {
+        let range = window?.messages ?? 0..<self.interaction.messages.count
+        let agent = range.filter { self.interaction.messages[$0].role == .agent && self.tone.politeness[$0] != nil }
         guard agent.count >= 2 else { return nil }
-        let low = agent.min { self.tone.politeness[$0]! < self.tone.politeness[$1]! }!
-        let high = agent.max { self.tone.politeness[$0]! < self.tone.politeness[$1]! }!
-        return (low, high, self.tone.politeness[high]! - self.tone.politeness[low]!)
+        let values = agent.map { self.tone.politeness[$0]! }
+        var means: [(Int, Double)] = []
+        if agent.count == 2 {
+            means = [(agent[0], values[0]), (agent[1], values[1])]
+        } else {
+            for k in 0..<(agent.count - 1) {
+                // Attribute each pair to its less polite message, which is what a reviewer would quote.
+                let index = values[k] <= values[k + 1] ? agent[k] : agent[k + 1]
+                means.append((index, (values[k] + values[k + 1]) / 2))
+            }
+        }
+        let low = means.min { $0.1 < $1.1 }!
+        let high = means.max { $0.1 < $1.1 }!
+        return (low.0, high.0, high.1 - low.1)
     }
 
     /// The continuous tone summary: politeness, voice-guide adherence, empathy when needed, consistency and
@@ -126,25 +153,23 @@ extension Evaluation {
         return .pass("\(shown) for \(Evaluation.describe(check.speaker))", evidence, time: self.time(ofMessage: decisive), message: decisive)
     }
 
-    /// The spread of the agent's politeness across their messages.
+    /// The agent's tone does not swing within the interaction (see `agentPolitenessRange`).
     func evaluateDrift(_ check: DriftCheck, in window: Window) -> Outcome {
         let agent = self.messages(of: .agent, in: window).filter { self.tone.politeness[$0] != nil }
-        guard agent.count >= max(2, check.minimumMessages) else {
+        guard agent.count >= max(2, check.minimumMessages), let spread = self.agentPolitenessRange(in: window) else {
             return .na("the agent sent \(agent.count) message(s); drift needs \(max(2, check.minimumMessages))")
         }
-        let low = agent.min { self.tone.politeness[$0]! < self.tone.politeness[$1]! }!
-        let high = agent.max { self.tone.politeness[$0]! < self.tone.politeness[$1]! }!
-        let range = self.tone.politeness[high]! - self.tone.politeness[low]!
-        let lowText = Evaluation.format(self.tone.politeness[low]! * 100)
-        let highText = Evaluation.format(self.tone.politeness[high]! * 100)
+        let lowText = Evaluation.format(self.tone.politeness[spread.low]! * 100)
+        let highText = Evaluation.format(self.tone.politeness[spread.high]! * 100)
         let evidence = [
-            self.evidence(message: high, note: "politeness \(highText)/100"),
-            self.evidence(message: low, note: "politeness \(lowText)/100"),
+            self.evidence(message: spread.high, note: "politeness \(highText)/100"),
+            self.evidence(message: spread.low, note: "politeness \(lowText)/100"),
         ]
-        if range <= check.maximumRange {
-            return .pass("agent politeness stayed between \(lowText) and \(highText)/100", evidence)
+        let size = Evaluation.format(spread.range * 100)
+        if spread.range <= check.maximumRange {
+            return .pass("agent tone steady: it moved \(size) points across the conversation (limit \(Evaluation.format(check.maximumRange * 100)))", evidence)
         }
-        return .fail("agent politeness swung from \(highText)/100 (\(Evaluation.ordinal(high))) to \(lowText)/100 (\(Evaluation.ordinal(low)))", evidence)
+        return .fail("agent tone swung \(size) points, from \(highText)/100 (\(Evaluation.ordinal(spread.high))) to \(lowText)/100 (\(Evaluation.ordinal(spread.low)))", evidence)
     }
 
     func styleValue(_ metric: StyleMetric, message index: Int) -> Int {

@@ -254,6 +254,7 @@ struct Evaluation: Sendable {
             case .not(let child): visit(child)
             case .after(let a): visit(a.then)
             case .amount(let a): if a.speaker != .customer { needed = true }
+            case .askedAgain: needed = true  // read-backs in agent messages are not questions
             default: break
             }
         }

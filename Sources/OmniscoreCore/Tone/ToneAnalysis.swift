@@ -28,7 +28,7 @@ struct ToneAnalysis: Sendable {
         var counts = [Int](repeating: 0, count: count * categories)
         for category in ToneLexicon.Category.allCases {
             for hit in hits[list: lexiconBase + category.rawValue] {
-                if category == .imperative && hit.firstWord != 1 { continue }
+                if (category == .imperative || category == .bluntNo) && hit.firstWord != 1 { continue }
                 counts[Int(hit.message) * categories + category.rawValue] += 1
             }
         }
@@ -71,27 +71,31 @@ struct ToneAnalysis: Sendable {
                 }
                 raw += 0.6 * self.sentiment[index]
                 raw -= 1.8 * ToneAnalysis.saturated(banned[index])
-                raw -= 0.35 * ToneAnalysis.saturated(avoided[index])
+                raw -= 0.6 * ToneAnalysis.saturated(avoided[index])  // bureaucratic jargon reads as cold
                 raw += 0.2 * ToneAnalysis.saturated(preferred[index])
                 if stats.shouting != nil { raw -= 1.2 }
-                if stats.exclamations > 2 { raw -= 0.3 }
-                if stats.words <= 4 && courtesy == 0 { raw -= 0.5 }  // "Wait." "Done." "Send it."
-                self.politeness[index] = ToneAnalysis.logistic(1.1 * raw + 0.1)
+                if stats.words <= 6 && courtesy == 0 { raw -= 0.6 }  // "Wait." "Done." "Send it."
+                // A purely informational message sits a little below the middle: warmth has to be shown.
+                self.politeness[index] = ToneAnalysis.logistic(1.1 * raw - 0.3)
             case .customer:
                 var raw = 0.0
+                let sarcastic = n(.sarcasm) > 0
                 for category in ToneLexicon.Category.allCases {
                     let weight = ToneLexicon.frustrationWeight(category)
                     guard weight != 0 else { continue }
+                    // "Thanks for nothing", "Oh great": sarcasm turns thanks and praise around.
+                    if sarcastic && weight < 0 { continue }
                     raw += weight * ToneAnalysis.saturated(n(category))
                 }
                 raw += 0.9 * frustrationExtra[index]
                 let s = self.sentiment[index]
-                raw += s < 0 ? -1.2 * s : -0.4 * s
+                raw += s < 0 ? -1.2 * s : (sarcastic ? 0 : -0.4 * s)
                 if stats.shouting != nil { raw += 1.0 }
                 if stats.letters >= 12 && stats.uppercaseRatio > 0.6 { raw += 0.6 }
                 if stats.exclamations >= 2 { raw += 0.4 }
-                if stats.longestPunctuationRun >= 3 { raw += 0.4 }
-                self.frustration[index] = ToneAnalysis.logistic(1.4 * (raw - 1.0))
+                if stats.longestPunctuationRun >= 2 { raw += 0.3 }
+                // One clear marker ("fed up", "really worried") is enough to read as frustrated.
+                self.frustration[index] = ToneAnalysis.logistic(1.5 * (raw - 0.6))
             case .system:
                 break
             }

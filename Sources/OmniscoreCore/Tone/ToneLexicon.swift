@@ -30,6 +30,9 @@ enum ToneLexicon {
         case threat
         case escalationRequest
         case positive
+        case sarcasm
+        /// "No." opening a reply.
+        case bluntNo
     }
 
     /// Phrases per category, in `PhraseSyntax`.
@@ -99,7 +102,7 @@ enum ToneLexicon {
                 "not my (problem|fault|job)", "(not|isnt) our (problem|fault)", "whatever",
                 "read the (faq|terms|website|policy|manual|instructions)", "did you (even|not) (read|check|look|try)",
                 "you need to understand", "i dont know what (else)? you want", "(theres|there is) nothing (more|else)? i can do",
-                "deal with it", "your (fault|problem)", "you people", "if you had (read|checked|listened)",
+                "deal with it", "(thats|that is|its|it is|its all) (your|ur) (own)? (fault|problem)", "your own (fault|problem)", "you people", "if you had (read|checked|listened)",
                 "you (failed|forgot) to", "you didnt (read|check|follow)", "(thats|that is) (just)? how it is",
                 "take it or leave it", "as (stated|explained|mentioned) (before|previously|above)", "for the (last|third|second) time",
                 "not sure what (you expect|you want)", "do you understand", "listen to me", "stop (shouting|yelling)",
@@ -129,7 +132,7 @@ enum ToneLexicon {
             ]
         case .dismissal:
             return [
-                "nothing (i|we) can do", "cant help (you|with that)", "(not|no) possible", "no can do", "nope",
+                "nothing (more|else)? (i|we) can do", "cant help (you|with that)", "(we|i) (dont|do not|cant|cannot) (do|call|chase|offer|accept) (that|those|couriers|refunds|exchanges)", "(not|no) possible", "no can do", "nope",
                 "not (our|my) department", "thats all", "(its|it is) (company)? policy", "rules are rules",
                 "(there is|theres) no way", "we (dont|do not|cannot|cant) do that", "i (cant|cannot) do anything",
             ]
@@ -148,7 +151,12 @@ enum ToneLexicon {
                 "annoyed", "annoying", "frustrat*", "upset", "livid", "(not|never) (happy|good enough|acceptable)",
                 "outrageous", "shocking", "shambles", "nonsense", "seriously", "absurd", "beyond a joke",
                 "lost (my)? patience", "had enough", "fuming", "(what a|this is a) (mess|farce|nightmare)", "rubbish",
-                "(no|zero) (help|use)", "nobody (cares|helps|answers)", "(im|i am) (done|finished) with", "ignored",
+                "(no|zero) (help|use)", "nobody (cares|helps|answers)", "not (very|at all|remotely|particularly)? helpful",
+                "(im|i am) not (happy|impressed|satisfied|accepting|paying|having)", "not accepting", "(no|not a|not one) (word|email|reply|call|response|apology|update)",
+                "(still|yet)? (no|nothing) (refund|reply|response|answer|update|news|word)", "(beyond|so|really|very|extremely|incredibly) (frustrated|annoyed|angry|disappointed)",
+                "(i have|ive) had (enough|it)", "(its|it is|it has been|its been) (weeks|days|ages|forever|months)", "for (weeks|days|ages|months)",
+                "(how|why) (does|is|has) (it|this) (take|taking|taken) so long", "waste of", "(this|that) is a joke", "disappoint*", "let down",
+                "(fed|sick) up", "again and again", "is that it", "(are|is) you (serious|joking)", "(im|i am) (done|finished) with", "ignored",
                 "scam", "robbery", "daylight robbery", "rip off", "ripped off", "cowboys", "laughable",
                 "hopeless", "fiasco", "clown show", "pointless", "(still|yet) (nothing|no reply|no response|no refund|no answer)",
             ]
@@ -162,6 +170,9 @@ enum ToneLexicon {
             ]
         case .distress:
             return [
+                "worr*", "stress*", "anxi*", "panic*", "scare*", "terrif*", "upset*", "desperat*", "overwhelm*", "frighten*",
+                "(havent|have not|cant|cannot|couldnt) (slept|sleep|sleeping)", "in a (bit of a)? state", "(dont|do not) know what (to do|im doing)",
+                "(cant|cannot|can not) lose", "a lot of money", "(help|helping) me", "(i|im|i am) (so|really)? (lost|confused|struggling)",
                 "(i|im|i am) (so|really|very)? (worried|scared|stressed|desperate|anxious|panicking|in tears)",
                 "(cant|can not|cannot) cope", "at my wits end", "(crying|in tears)", "(i|we) (have|ve) no money",
                 "(cant|cannot|can not) afford", "(please|pls) help", "desperate*", "struggling", "heartbroken",
@@ -185,6 +196,14 @@ enum ToneLexicon {
                 "escalate (this|it|my)", "someone (more)? senior", "(a|an actual|a real) (human|person)", "higher up",
                 "(your|the) (manager|supervisor|superior|boss)",
             ]
+        case .sarcasm:
+            return [
+                "oh (great|wonderful|brilliant|perfect|fantastic|lovely|marvellous|super)", "thanks for nothing", "(im|i am) sure (they|you|it) (will|ll)",
+                "yeah right", "what a surprise", "as usual", "typical", "how (lovely|nice|convenient)", "(big|massive) surprise", "cheers for nothing",
+                "(well|oh) done", "(great|excellent|fantastic) (service|job|work) (guys|there|again)",
+            ]
+        case .bluntNo:
+            return ["(no|nope|nah)"]
         case .positive:
             return [
                 "great", "perfect", "brilliant", "awesome", "lovely", "excellent", "fantastic", "wonderful",
@@ -211,10 +230,12 @@ enum ToneLexicon {
         case .profanity: return -2.5
         case .insult: return -2.2
         case .imperative: return -0.7  // only when it opens the message
+        case .bluntNo: return -0.5  // only when it opens the message
+        case .bluntNo: return -0.5  // only when it opens the message
         case .demand: return -0.5
         case .dismissal: return -0.6
         case .slang: return -0.15
-        case .anger, .repetition, .distress, .threat, .escalationRequest, .positive: return 0
+        case .anger, .repetition, .distress, .threat, .escalationRequest, .positive, .sarcasm: return 0
         }
     }
 
@@ -230,10 +251,11 @@ enum ToneLexicon {
         case .threat: return 0.9
         case .escalationRequest: return 0.5
         case .dismissal: return 0.1
+        case .sarcasm: return 0.9
         case .gratitude: return -0.7
         case .positive: return -0.5
         case .apology, .please, .greeting, .softener, .modal, .hedge, .regard, .empathy, .ownership, .imperative,
-            .demand, .slang:
+            .demand, .slang, .bluntNo:
             return 0
         }
     }

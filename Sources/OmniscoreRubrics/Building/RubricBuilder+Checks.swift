@@ -45,7 +45,7 @@ extension RubricBuilder {
             for ask in e.children("ask") {
                 guard let info = ask.attribute("info").flatMap(InfoKind.init(rawValue:)) else { continue }
                 let lists = self.lists(ask)
-                if !lists.isEmpty { items.append(.init(info: info, asks: lists)) }
+                if !lists.isEmpty { items.append(.init(info: info, asks: lists, withinFirstWords: self.integer(ask, "within-words"))) }
             }
             guard !items.isEmpty else { return nil }
             return .askedAgain(AskedAgainCheck(items: items, window: self.duration(e, "within")))
@@ -66,7 +66,7 @@ extension RubricBuilder {
             return .drift(DriftCheck(maximumRange: maximum, minimumMessages: self.integer(e, "min-messages") ?? 2))
         case "journey-drift":
             guard let maximum = self.number(e, "max") else { return nil }
-            return .journeyDrift(JourneyDriftCheck(maximumDifference: maximum, window: self.duration(e, "within"), otherChannelsOnly: e.attribute("other-channels") != "false"))
+            return .journeyDrift(JourneyDriftCheck(maximumDifference: maximum, window: self.duration(e, "within"), otherChannelsOnly: e.attribute("other-channels") != "false", colderOnly: e.attribute("direction") == "colder"))
         case "style":
             guard let metric = StyleMetric(rawValue: e.attribute("metric") ?? "") else { return nil }
             return .style(StyleCheck(metric: metric, speaker: self.speaker(e, default: .agent), limits: self.countLimits(e)))
@@ -122,7 +122,11 @@ extension RubricBuilder {
         if let maximum, minimum > maximum {
             self.report(.invalidValue, e.position(of: "min"), "min \(minimum) is above max \(maximum); nothing can pass")
         }
-        return PhraseCheck(lists: lists, speaker: self.speaker(e, default: .agent), scope: scope, minimum: minimum, maximum: maximum)
+        let withinWords = self.integer(e, "within-words")
+        if let withinWords, withinWords < 1 {
+            self.report(.invalidValue, e.position(of: "within-words"), "within-words must be at least 1")
+        }
+        return PhraseCheck(lists: lists, speaker: self.speaker(e, default: .agent), scope: scope, minimum: minimum, maximum: maximum, withinFirstWords: withinWords)
     }
 
     mutating func after(_ e: XMLElement) -> Check? {

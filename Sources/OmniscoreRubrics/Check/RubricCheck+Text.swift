@@ -65,6 +65,18 @@ extension RubricCheck {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Every disagreement with the labels, grouped by criterion, with the rubric's reason.
+    public func disagreementReport() -> String {
+        var lines: [String] = []
+        for agreement in self.agreements where !agreement.disagreements.isEmpty {
+            lines.append("\(agreement.criterion): \(agreement.disagreements.count) disagreement(s)")
+            for d in agreement.disagreements {
+                lines.append("  \(d.interaction): label \(d.label.rawValue), rubric \(d.predicted.rawValue): \(d.reason)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func signed(_ value: Double?) -> String { value.map { RubricCheck.format($0) } ?? "–" }
 
     static func delta(_ value: Double?) -> String {

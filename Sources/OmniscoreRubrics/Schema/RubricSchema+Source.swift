@@ -363,6 +363,7 @@ extension RubricSchema {
     <xs:attribute name="who" type="o:speaker" default="agent"/>
     <xs:attribute name="phrases" type="o:identifierList"/>
     <xs:attribute name="in" type="o:scope" default="all"/>
+    <xs:attribute name="within-words" type="xs:positiveInteger"/>
     <xs:attribute name="min" type="xs:nonNegativeInteger"/>
     <xs:attribute name="max" type="xs:nonNegativeInteger"/>
   </xs:complexType>
@@ -465,6 +466,7 @@ extension RubricSchema {
             </xs:simpleType>
           </xs:attribute>
           <xs:attribute name="phrases" type="o:nonEmptyIdentifierList" use="required"/>
+          <xs:attribute name="within-words" type="xs:positiveInteger"/>
         </xs:complexType>
       </xs:element>
     </xs:sequence>
@@ -504,6 +506,14 @@ extension RubricSchema {
     <xs:attribute name="max" type="o:fraction" use="required"/>
     <xs:attribute name="within" type="o:duration"/>
     <xs:attribute name="other-channels" type="xs:boolean" default="true"/>
+    <xs:attribute name="direction" default="either">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="either"/>
+          <xs:enumeration value="colder"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
   </xs:complexType>
 
   <xs:complexType name="style">

@@ -91,6 +91,9 @@ struct RubricCommand: ParsableCommand {
         @Option(name: .customLong("min-f1"), help: "Fail when a criterion's F1 (for fail verdicts) is below this.")
         var minimumF1: Double?
 
+        @Flag(help: "List every interaction where the rubric disagrees with its label, with the rubric's reason.")
+        var showDisagreements = false
+
         func validate() throws {
             if let minimumF1, !(0...1).contains(minimumF1) { throw ValidationError("--min-f1 must be between 0 and 1") }
         }
@@ -112,6 +115,7 @@ struct RubricCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             print(report.textReport(), terminator: "")
+            if self.showDisagreements { print(report.disagreementReport(), terminator: "") }
             do {
                 if let junit {
                     let file = try OutputFile(path: junit)
