@@ -117,6 +117,8 @@ public enum EntityScanner {
                 entities.append(Entity(kind: .card, range: lower..<groupEnd))
                 return groupEnd
             }
+            // A long digit run that fails Luhn is one number, not a card: do not rescan its tail as a phone.
+            if digits.count > 15 && !(s[lower] == "+") { return groupEnd }
             if digits.count >= 9 && digits.count <= 15 && !looksLikeDate(s[lower..<groupEnd]) {
                 if context.contains(.order) {
                     entities.append(Entity(kind: .orderNumber, range: lower..<groupEnd, key: String(String.UnicodeScalarView(digits))))

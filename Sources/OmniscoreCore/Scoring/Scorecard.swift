@@ -42,15 +42,18 @@ public struct Scorecard: Sendable, Hashable {
     public var journeyRecord: JourneyRecord
 
     /// Whether the interaction was scored.
-    public var isScored: Bool {
-        if case .scored = self.status { return true }
-        return false
-    }
+    public var isScored: Bool { self.notScoredReason == nil }
 
     /// The reason it was not scored, if it was not.
+    // Not inlined: Swift 6.3.1's optimiser crashes (ownership verifier, CopyPropagation) when this switch is
+    // inlined into long loops in other modules, as in `RubricCheck.run` built with -c release.
     public var notScoredReason: NotScoredReason? {
-        if case .notScored(let reason, _) = self.status { return reason }
-        return nil
+        @inline(never) get {
+            switch self.status {
+            case .scored: return nil
+            case .notScored(let reason, _): return reason
+            }
+        }
     }
 
     /// The result for criterion `id`.

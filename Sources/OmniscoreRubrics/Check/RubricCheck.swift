@@ -134,11 +134,12 @@ public struct RubricCheck: Sendable {
                 if let human = label.agentPoliteness, let machine = tone.politeness { politeness.append((human, machine)) }
                 if let human = label.customerFrustration, let machine = tone.frustration { frustration.append((human, machine)) }
             }
-            guard label.notScored == nil, card.isScored else { continue }
+            guard label.notScored == nil, card.notScoredReason == nil else { continue }
+            let baselineCriteria = baselineByID[label.interactionID].map { $0.notScoredReason == nil ? $0.criteria : [] } ?? []
             for (criterion, expected) in label.verdicts {
-                guard let result = card.result(for: criterion) else { continue }
+                guard let result = card.criteria.first(where: { $0.id == criterion }) else { continue }
                 pairsByCriterion[criterion, default: []].append((expected, result.verdict, label.interactionID, result.reason))
-                if let old = baselineByID[label.interactionID]?.result(for: criterion), baselineByID[label.interactionID]!.isScored {
+                if let old = baselineCriteria.first(where: { $0.id == criterion }) {
                     baselinePairs[criterion, default: []].append((expected, old.verdict))
                 }
             }

@@ -121,26 +121,16 @@ enum XMLDocumentReader {
 
     /// Validates the document against the embedded schema, collecting every violation.
     private static func validate(_ document: xmlDocPtr, file: String, locate: (UnsafeMutableRawPointer?, Int) -> SourcePosition) throws(RubricLoadError) {
-        let schemaBytes = Array(RubricSchema.source.utf8)
-        guard let parser = schemaBytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
-        }) else {
-            throw RubricLoadError([RubricError(.unreadable, file: file, line: 1, column: 1, message: "cannot load the rubric schema")])
+        guard let schema = CompiledSchema.shared.schema else {
+            throw RubricLoadError([RubricError(.unreadable, file: file, line: 1, column: 1, message: "the embedded rubric schema does not compile: \(CompiledSchema.shared.problem)")])
         }
-        defer { xmlSchemaFreeParserCtxt(parser) }
-        let collector = ErrorCollector()
-        let unmanaged = Unmanaged.passRetained(collector)
-        defer { unmanaged.release() }
-        xmlSchemaSetParserStructuredErrors(parser, collectError, unmanaged.toOpaque())
-        guard let schema = xmlSchemaParse(parser) else {
-            throw RubricLoadError([RubricError(.unreadable, file: file, line: 1, column: 1, message: "the embedded rubric schema does not compile: \(collector.errors.first?.message ?? "")")])
-        }
-        defer { xmlSchemaFree(schema) }
         guard let validator = xmlSchemaNewValidCtxt(schema) else {
             throw RubricLoadError([RubricError(.unreadable, file: file, line: 1, column: 1, message: "out of memory")])
         }
         defer { xmlSchemaFreeValidCtxt(validator) }
-        collector.errors = []
+        let collector = ErrorCollector()
+        let unmanaged = Unmanaged.passRetained(collector)
+        defer { unmanaged.release() }
         xmlSchemaSetValidStructuredErrors(validator, collectError, unmanaged.toOpaque())
         let status = xmlSchemaValidateDoc(validator, document)
         guard status != 0 else { return }
@@ -183,6 +173,36 @@ enum XMLDocumentReader {
             text = "element " + text.dropFirst("Element ".count)
         }
         return text
+    }
+}
+
+/// The rubric schema, compiled once. Unchecked `Sendable` because the compiled `xmlSchema` is never modified after
+/// `xmlSchemaParse` returns, and libxml2 allows one schema to be shared by validation contexts on any thread as
+/// long as each validation has its own context (which `validate` creates per document).
+private final class CompiledSchema: @unchecked Sendable {
+    static let shared = CompiledSchema()
+
+    let schema: xmlSchemaPtr?
+    let problem: String
+
+    private init() {
+        _ = libxml2Initialised
+        // The parser context reads the buffer during xmlSchemaParse, so both happen while the bytes are pinned.
+        let bytes = Array(RubricSchema.source.utf8)
+        let collector = ErrorCollector()
+        let (schema, problem): (xmlSchemaPtr?, String) = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let parser = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return (nil, "out of memory") }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                let unmanaged = Unmanaged.passRetained(collector)
+                defer { unmanaged.release() }
+                xmlSchemaSetParserStructuredErrors(parser, collectError, unmanaged.toOpaque())
+                let schema = xmlSchemaParse(parser)
+                return (schema, collector.errors.first?.message ?? "")
+            }
+        }
+        self.schema = schema
+        self.problem = problem
     }
 }
 
