@@ -125,7 +125,8 @@ public struct InteractionDecoder: Sendable {
         }
         path = ""
         func missing(_ field: String) -> Failure {
-            Failure(code: .missingField, offset: 0, message: "required field \"\(field)\" is missing")
+            path = field
+            return Failure(code: .missingField, offset: 0, message: "required field \"\(field)\" is missing")
         }
         guard let id else { throw missing("id") }
         guard let channel else { throw missing("channel") }

@@ -632,5 +632,6 @@ extension RubricSchema {
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>
+
 """#
 }
