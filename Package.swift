@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "omniscore", targets: ["omniscore"]),
         .library(name: "OmniscoreCore", targets: ["OmniscoreCore"]),
         .library(name: "OmniscoreRubrics", targets: ["OmniscoreRubrics"]),
+        .library(name: "OmniscoreStorage", targets: ["OmniscoreStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,11 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "OmniscoreCore", swiftSettings: swiftSettings),
         .target(
@@ -42,12 +48,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OmniscoreStorage",
+            dependencies: ["CLibPQ", "OmniscoreCore", "OmniscoreInterchange"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OmniscoreTestSupport",
+            dependencies: ["OmniscoreCore", "OmniscoreInterchange", "OmniscoreStorage"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "omniscore",
             dependencies: [
                 "OmniscoreCore",
                 "OmniscoreInterchange",
                 "OmniscoreRubrics",
+                "OmniscoreStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -65,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "OmniscoreRubricsTests",
             dependencies: ["OmniscoreCore", "OmniscoreInterchange", "OmniscoreRubrics"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OmniscoreStorageTests",
+            dependencies: ["OmniscoreCore", "OmniscoreInterchange", "OmniscoreRubrics", "OmniscoreStorage", "OmniscoreTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

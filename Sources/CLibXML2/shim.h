@@ -19,11 +19,6 @@ static inline int omniscore_rubric_parse_options(void) {
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 #if LIBXML_VERSION >= 21300
     options |= XML_PARSE_NO_XXE;
-/* xmlFree is a global function pointer, which Swift cannot always call directly. */
-static inline void omniscore_xml_free(void *pointer) {
-    xmlFree(pointer);
-}
-
 #endif
     return options;
 }

@@ -1,0 +1,76 @@
+import Dispatch
+import Synchronization
+
+/// Lends libpq connections to closures that run on the client's own dispatch queue: blocking libpq calls never
+/// occupy Swift's cooperative thread pool. Connections are reused; a broken one is dropped and replaced.
+public final class DatabaseClient: Sendable {
+    public struct Configuration: Sendable {
+        /// libpq connection string or `postgresql://` URI; empty uses the `PG*` environment variables.
+        public var url: String
+        /// Idle connections kept for reuse.
+        public var maximumIdleConnections: Int
+
+        public init(url: String, maximumIdleConnections: Int = 4) {
+            self.url = url
+            self.maximumIdleConnections = maximumIdleConnections
+        }
+    }
+
+    public let configuration: Configuration
+    private let idle = Mutex<[DatabaseConnection]>([])
+    private let queue = DispatchQueue(label: "omniscore.database", attributes: .concurrent)
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    public convenience init(url: String) {
+        self.init(configuration: Configuration(url: url))
+    }
+
+    /// Runs `body` with a connection of its own, off the cooperative pool.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            self.queue.async {
+                continuation.resume(with: Result { try self.withConnectionBlocking(body) })
+            }
+        }
+    }
+
+    /// Runs `body` inside a transaction.
+    public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
+        try await self.withConnection { connection in try connection.transaction { try body(connection) } }
+    }
+
+    /// The blocking form, for code already running on a thread of its own (workers, the CLI's batch loops).
+    public func withConnectionBlocking<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
+        let connection = try self.checkOut()
+        do {
+            let value = try body(connection)
+            self.checkIn(connection)
+            return value
+        } catch {
+            self.checkIn(connection)
+            throw error
+        }
+    }
+
+    private func checkOut() throws(StorageError) -> DatabaseConnection {
+        while let connection = self.idle.withLock({ $0.popLast() }) {
+            if connection.isHealthy { return connection }
+        }
+        return try DatabaseConnection(url: self.configuration.url)
+    }
+
+    private func checkIn(_ connection: DatabaseConnection) {
+        guard connection.isHealthy else { return }
+        self.idle.withLock { idle in
+            if idle.count < self.configuration.maximumIdleConnections { idle.append(connection) }
+        }
+    }
+
+    /// Closes the idle connections (connections in use close when their closure returns).
+    public func close() {
+        self.idle.withLock { $0.removeAll() }
+    }
+}

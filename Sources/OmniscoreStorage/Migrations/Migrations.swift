@@ -1,0 +1,148 @@
+extension Migration {
+    /// Every step, in order.
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "scores, runs, samples, queue, quarantine", sql: #"""
+            CREATE TABLE omniscore.rubric_versions (
+                sha256 text PRIMARY KEY,
+                rubric_id text NOT NULL,
+                version text NOT NULL,
+                title text NOT NULL DEFAULT '',
+                source text NOT NULL,
+                loaded_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX rubric_versions_id ON omniscore.rubric_versions (rubric_id, loaded_at);
+
+            CREATE TABLE omniscore.runs (
+                id bigserial PRIMARY KEY,
+                kind text NOT NULL,                      -- run, rescore, serve
+                rubric_sha256 text NOT NULL REFERENCES omniscore.rubric_versions,
+                strategy text NOT NULL,
+                seed bigint NOT NULL DEFAULT 0,
+                since timestamptz,
+                until timestamptz,
+                started_at timestamptz NOT NULL DEFAULT now(),
+                finished_at timestamptz,
+                sampled integer NOT NULL DEFAULT 0,
+                scored integer NOT NULL DEFAULT 0,
+                not_scored integer NOT NULL DEFAULT 0,
+                quarantined integer NOT NULL DEFAULT 0,
+                status text NOT NULL DEFAULT 'running'
+            );
+
+            -- Which interaction a run chose, by which strategy and why: the audit trail of sampling.
+            CREATE TABLE omniscore.samples (
+                run_id bigint NOT NULL REFERENCES omniscore.runs ON DELETE CASCADE,
+                interaction_id text NOT NULL,
+                strategy text NOT NULL,
+                seed bigint NOT NULL,
+                reason text NOT NULL,
+                PRIMARY KEY (run_id, interaction_id)
+            );
+
+            -- Work to do. A worker leases rows with FOR UPDATE SKIP LOCKED; an expired lease is free again.
+            CREATE TABLE omniscore.work_queue (
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL REFERENCES omniscore.rubric_versions,
+                run_id bigint REFERENCES omniscore.runs ON DELETE SET NULL,
+                priority integer NOT NULL DEFAULT 0,
+                started_at timestamptz NOT NULL,
+                enqueued_at timestamptz NOT NULL DEFAULT now(),
+                leased_by text,
+                lease_expires_at timestamptz,
+                attempts integer NOT NULL DEFAULT 0,
+                PRIMARY KEY (interaction_id, rubric_sha256)
+            );
+            CREATE INDEX work_queue_next ON omniscore.work_queue (rubric_sha256, priority DESC, started_at, interaction_id);
+
+            -- One row per interaction and rubric version; a new rubric version adds rows, it never replaces them.
+            CREATE TABLE omniscore.scores (
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL REFERENCES omniscore.rubric_versions,
+                rubric_id text NOT NULL,
+                rubric_version text NOT NULL,
+                run_id bigint REFERENCES omniscore.runs ON DELETE SET NULL,
+                agent_id text,
+                customer_id text NOT NULL,
+                team text,
+                channel text NOT NULL,
+                started_at timestamptz NOT NULL,
+                status text NOT NULL CHECK (status IN ('scored', 'not_scored')),
+                not_scored_reason text,
+                not_scored_detail text,
+                total double precision,
+                passed boolean,
+                auto_failed boolean,
+                tone_score double precision,
+                politeness double precision,
+                frustration double precision,
+                escalation text,
+                sections jsonb NOT NULL DEFAULT '{}',
+                scorecard jsonb NOT NULL,
+                scored_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (interaction_id, rubric_sha256)
+            );
+            CREATE INDEX scores_agent_time ON omniscore.scores (agent_id, started_at);
+            CREATE INDEX scores_rubric_time ON omniscore.scores (rubric_sha256, started_at);
+
+            CREATE TABLE omniscore.criterion_results (
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL,
+                criterion_id text NOT NULL,
+                section_id text NOT NULL,
+                verdict text NOT NULL CHECK (verdict IN ('pass', 'fail', 'na')),
+                points double precision NOT NULL,
+                maximum double precision NOT NULL,
+                reason text NOT NULL,
+                PRIMARY KEY (interaction_id, rubric_sha256, criterion_id),
+                FOREIGN KEY (interaction_id, rubric_sha256) REFERENCES omniscore.scores ON DELETE CASCADE
+            );
+            CREATE INDEX criterion_results_failures ON omniscore.criterion_results (rubric_sha256, criterion_id) WHERE verdict = 'fail';
+
+            -- What later interactions of the customer need from this one (rubric-specific: escalation event kind).
+            CREATE TABLE omniscore.journey (
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL,
+                customer_id text NOT NULL,
+                channel text NOT NULL,
+                started_at timestamptz NOT NULL,
+                subject_words text[] NOT NULL DEFAULT '{}',
+                issue_keys text[] NOT NULL DEFAULT '{}',
+                provided_info text[] NOT NULL DEFAULT '{}',
+                agent_warmth double precision,
+                was_escalated boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (interaction_id, rubric_sha256)
+            );
+            CREATE INDEX journey_customer ON omniscore.journey (rubric_sha256, customer_id, started_at);
+
+            -- Rows that could not be read, with the reason; the run goes on and counts them.
+            CREATE TABLE omniscore.quarantine (
+                id bigserial PRIMARY KEY,
+                interaction_id text NOT NULL,
+                rubric_sha256 text,
+                run_id bigint REFERENCES omniscore.runs ON DELETE SET NULL,
+                code text NOT NULL,
+                field text,
+                reason text NOT NULL,
+                quarantined_at timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (interaction_id, rubric_sha256)
+            );
+            """#),
+        Migration(version: 2, name: "notify on new or closed interactions", sql: #"""
+            CREATE FUNCTION omniscore.notify_interaction() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('omniscore_interactions', NEW.id::text);
+                RETURN NEW;
+            END $$;
+            -- The hub's interactions table may not exist yet (or belong to someone else): then serve polls.
+            DO $$
+            BEGIN
+                IF to_regclass('interactions') IS NOT NULL THEN
+                    EXECUTE 'CREATE TRIGGER omniscore_interaction_changed AFTER INSERT OR UPDATE OF status ON interactions
+                             FOR EACH ROW EXECUTE FUNCTION omniscore.notify_interaction()';
+                END IF;
+            EXCEPTION WHEN insufficient_privilege THEN
+                RAISE NOTICE 'no privilege to add the notify trigger on interactions; serve will poll';
+            END $$;
+            """#),
+    ]
+}

@@ -1,0 +1,116 @@
+import Foundation
+public import OmniscoreCore
+
+/// Leases batches from the queue, reads them with their customers' journeys, scores them and writes the results,
+/// until the queue for its rubric version is empty. Blocking: run it on a thread of its own (see
+/// `ScoringRun`). A lost connection is retried with backoff; the batch is idempotent, so nothing is lost or
+/// written twice.
+public struct ScoringWorker: Sendable {
+    public var name: String
+    public var scorer: Scorer
+    public var batchSize: Int
+    public var leaseDuration: Duration
+    public var store: InteractionStore
+    public var runID: Int?
+    /// Attempts per batch when the database goes away (doubling backoff from 100 ms, at most 5 s).
+    public var retries: Int
+
+    public init(name: String, scorer: Scorer, batchSize: Int = 500, leaseDuration: Duration = .seconds(300), store: InteractionStore = InteractionStore(), runID: Int? = nil, retries: Int = 12) {
+        self.name = name
+        self.scorer = scorer
+        self.batchSize = batchSize
+        self.leaseDuration = leaseDuration
+        self.store = store
+        self.runID = runID
+        self.retries = retries
+    }
+
+    /// Totals of one worker's run.
+    public struct Totals: Sendable, Hashable {
+        public var scored = 0
+        public var notScored = 0
+        public var quarantined = 0
+        public var batches = 0
+        public var reconnects = 0
+
+        public static func + (a: Totals, b: Totals) -> Totals {
+            Totals(scored: a.scored + b.scored, notScored: a.notScored + b.notScored, quarantined: a.quarantined + b.quarantined, batches: a.batches + b.batches, reconnects: a.reconnects + b.reconnects)
+        }
+    }
+
+    /// Works until the queue is empty or `shouldStop` says so; releases its leases when stopped early.
+    public func run(client: DatabaseClient, shouldStop: @Sendable () -> Bool = { false }) throws -> Totals {
+        var totals = Totals()
+        let sha = self.scorer.rubric.sha256
+        var interrupted = false
+        while !shouldStop() {
+            let processed = try self.withRetry(&totals, onFailure: { interrupted = true }) {
+                try client.withConnectionBlocking { connection in
+                    if interrupted {
+                        // The batch that failed mid-way is still leased to this worker: free it, then lease again.
+                        try WorkQueue(rubricSHA256: sha).release(worker: self.name, on: connection)
+                        interrupted = false
+                    }
+                    return try self.processBatch(on: connection)
+                }
+            }
+            guard let processed else { break }
+            totals.batches += 1
+            totals.scored += processed.scored
+            totals.notScored += processed.notScored
+            totals.quarantined += processed.quarantined
+        }
+        if shouldStop() {
+            _ = try? client.withConnectionBlocking { connection in try WorkQueue(rubricSHA256: sha).release(worker: self.name, on: connection) }
+        }
+        return totals
+    }
+
+    private func withRetry<T>(_ totals: inout Totals, onFailure: () -> Void, _ body: () throws -> T) throws -> T {
+        var delay = Duration.milliseconds(100)
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as StorageError where error.isTransient && attempt < self.retries {
+                attempt += 1
+                totals.reconnects += 1
+                onFailure()
+                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// One batch: lease, read, score, write. `nil` when nothing was left to lease.
+    public func processBatch(on connection: DatabaseConnection) throws -> ScoreWriter.Written? {
+        let sha = self.scorer.rubric.sha256
+        let ids = try WorkQueue(rubricSHA256: sha).lease(worker: self.name, limit: self.batchSize, duration: self.leaseDuration, on: connection)
+        guard !ids.isEmpty else { return nil }
+        let batch = try self.store.read(ids, on: connection)
+        let interactions = batch.interactions.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        var history: [String: [JourneyRecord]] = [:]
+        if let first = interactions.first, let last = interactions.last {
+            let customers = Array(Set(interactions.map(\.customerID))).sorted()
+            history = try JourneyStore(rubricSHA256: sha).history(
+                customers: customers,
+                from: first.startedAt - self.scorer.journeyLookback,
+                to: last.startedAt,
+                excluding: Set(interactions.map(\.id)),
+                scorer: self.scorer,
+                store: self.store,
+                on: connection
+            )
+        }
+        var cards: [Scorecard] = []
+        cards.reserveCapacity(interactions.count)
+        for interaction in interactions {
+            let earlier = (history[interaction.customerID] ?? []).filter { $0.startedAt < interaction.startedAt || ($0.startedAt == interaction.startedAt && $0.interactionID < interaction.id) }
+            let card = self.scorer.score(interaction, history: earlier)
+            cards.append(card)
+            // Later interactions of the batch see this one as history.
+            history[interaction.customerID, default: []].append(card.journeyRecord)
+        }
+        return try ScoreWriter(rubricSHA256: sha, runID: self.runID).write(cards, quarantined: batch.quarantined, finishing: ids, worker: self.name, on: connection)
+    }
+}
