@@ -5,7 +5,7 @@ import OmniscoreInterchange
 import OmniscoreRubrics
 
 /// `omniscore bench`: throughput and memory of the scoring pipeline on seeded synthetic data.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark decode + score + encode on one core with seeded synthetic interactions.",
@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
             Generates interactions of 12 messages of about 25 words (generation is not timed), runs them through \
             the same pipeline as `omniscore score`, and reports interactions/s, MB/s and peak RSS. Build with \
             -c release for meaningful figures: swift run -c release omniscore bench --interactions 1000000
+            With --postgres: loads the synthetic interactions into a private PostgreSQL server (not timed), then             times the end-to-end run (read, score, write) and, on the same rows, a plain COPY TO STDOUT of the             interactions and a COPY FROM STDIN of the same result volume.
             """
     )
 
@@ -28,7 +29,20 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Distinct customers in the synthetic stream (journeys form among them).")
     var customers = 50_000
 
-    func run() throws {
+    @Flag(help: "Benchmark the PostgreSQL service end to end (read, score, write) against COPY.")
+    var postgres = false
+
+    @Option(help: "With --postgres: worker threads.")
+    var workers = 2
+
+    @Option(help: "With --postgres: the data folder of the private server (deleted afterwards).")
+    var dataDir: String?
+
+    func run() async throws {
+        if self.postgres {
+            try await PostgresBench(interactions: self.interactions, seed: self.seed, rubric: self.rubric, customers: self.customers, workers: self.workers, dataDir: self.dataDir).run()
+            return
+        }
         let loaded = try RubricFiles.load(self.rubric)
         let scorer = try Scorer(rubric: loaded.rubric)
         var stream = StreamScorer(scorer: scorer)
