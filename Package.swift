@@ -50,7 +50,12 @@ let package = Package(
         ),
         .target(
             name: "OmniscoreStorage",
-            dependencies: ["CLibPQ", "OmniscoreCore", "OmniscoreInterchange"],
+            dependencies: [
+                "CLibPQ",
+                "OmniscoreCore",
+                "OmniscoreInterchange",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

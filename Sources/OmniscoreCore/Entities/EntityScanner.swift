@@ -64,13 +64,18 @@ public enum EntityScanner {
         (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122)
     }
 
+    // Built once: a set literal inside `recognise` was rebuilt for every token.
+    private static let leadingPunctuation: Set<Unicode.Scalar> = ["(", "[", "\"", "'", "<", "“", "‘", ":"]
+    private static let trailingPunctuation: Set<Unicode.Scalar> = [")", "]", "\"", "'", ">", ".", ",", ";", ":", "!", "?", "”", "’"]
+    private static let currencySymbols: Set<Unicode.Scalar> = ["£", "$", "€"]
+
     /// Recognises an entity starting at the token; returns the scalar index up to which input was consumed.
     private static func recognise(_ s: [Unicode.Scalar], token: Range<Int>, context: [Keyword], into entities: inout [Entity]) -> Int {
         var lower = token.lowerBound
         var upper = token.upperBound
         // Trim surrounding punctuation: quotes, brackets, trailing full stops and commas.
-        let leading: Set<Unicode.Scalar> = ["(", "[", "\"", "'", "<", "“", "‘", ":"]
-        let trailing: Set<Unicode.Scalar> = [")", "]", "\"", "'", ">", ".", ",", ";", ":", "!", "?", "”", "’"]
+        let leading = Self.leadingPunctuation
+        let trailing = Self.trailingPunctuation
         while lower < upper, leading.contains(s[lower]) { lower += 1 }
         while upper > lower, trailing.contains(s[upper - 1]) { upper -= 1 }
         guard lower < upper else { return token.upperBound }
@@ -88,7 +93,7 @@ public enum EntityScanner {
         }
 
         // Money: a currency symbol or code next to a number.
-        let symbols: Set<Unicode.Scalar> = ["£", "$", "€"]
+        let symbols = Self.currencySymbols
         if symbols.contains(word.first!) || (word.count > 1 && symbols.contains(word.last!) && isDigit(word.first!)) {
             let digits = word.filter { !symbols.contains($0) }
             if let amount = parseAmount(Array(digits)) {

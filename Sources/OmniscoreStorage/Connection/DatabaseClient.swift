@@ -29,6 +29,7 @@ public final class DatabaseClient: Sendable {
     }
 
     /// Runs `body` with a connection of its own, off the cooperative pool.
+    @discardableResult
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             self.queue.async {
@@ -38,6 +39,7 @@ public final class DatabaseClient: Sendable {
     }
 
     /// Runs `body` inside a transaction.
+    @discardableResult
     public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
         try await self.withConnection { connection in try connection.transaction { try body(connection) } }
     }

@@ -58,7 +58,10 @@ public final class DatabaseConnection: @unchecked Sendable {
         if lower.contains("role") && lower.contains("does not exist") {
             return StorageError(.authenticationFailed, sqlState: "28000", message: "the database user named in the connection URL does not exist", serverMessage: server)
         }
-        if lower.contains("invalid") && (lower.contains("uri") || lower.contains("connection option") || lower.contains("missing \"=\"")) {
+        if lower.contains("invalid uri") || lower.contains("invalid connection option") || lower.contains("missing \"=\"")
+            || lower.contains("invalid integer value") || lower.contains("unterminated quoted string") || lower.contains("invalid percent-encoded")
+            || lower.contains("unexpected spaces") || lower.contains("invalid sslmode") || lower.contains("extra key/value separator")
+        {
             return StorageError(.invalidConfiguration, message: "the database URL is not a valid libpq connection string or postgresql:// URI", serverMessage: server)
         }
         if lower.contains("starting up") || lower.contains("shutting down") {
@@ -136,7 +139,7 @@ public final class DatabaseConnection: @unchecked Sendable {
             let table = Self.quotedName(in: server)
             return StorageError(.missingTable, sqlState: sqlState, message: "a table Omniscore needs is missing\(table.map { ": \($0)" } ?? ""); run `omniscore migrate`, or create the hub tables (Samples/hub.sql, docs/database.md)", serverMessage: server)
         case "42501"?:
-            let table = Self.quotedName(in: server)
+            let table = Self.quotedName(in: server) ?? Self.objectAfterPermissionDenied(in: server)
             return StorageError(.permissionDenied, sqlState: sqlState, message: "the database user lacks a privilege\(table.map { " on \($0)" } ?? ""); see the GRANTs in docs/database.md", serverMessage: server)
         default:
             return StorageError(.queryFailed, sqlState: sqlState, message: "a database statement failed", serverMessage: server)
@@ -149,6 +152,16 @@ public final class DatabaseConnection: @unchecked Sendable {
         let parts = message.split(separator: "\"", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
         let name = String(parts[1])
+        return name.count <= 64 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) ? name : nil
+    }
+
+    /// "permission denied for table messages" / "for view messages" names the object without quotes.
+    static func objectAfterPermissionDenied(in message: String) -> String? {
+        let words = message.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard let index = words.firstIndex(where: { $0 == "for" }), index + 2 < words.count,
+            ["table", "view", "relation", "schema", "sequence", "function", "database"].contains(words[index + 1])
+        else { return nil }
+        let name = String(words[index + 2])
         return name.count <= 64 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) ? name : nil
     }
 

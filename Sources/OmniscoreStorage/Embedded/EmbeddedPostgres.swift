@@ -99,7 +99,7 @@ public final class EmbeddedPostgres: Sendable {
     private func startServer() throws {
         // A server left running by an earlier demo in the same folder is reused.
         if try self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "status"], quiet: true) == 0 { return }
-        let serverOptions = "-p \(self.options.port) -k \(self.socketDirectory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=256MB"
+        let serverOptions = "-p \(self.options.port) -k \(self.socketDirectory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min"
         let status = try self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "-l", self.logFile.path, "-w", "-t", "60", "-o", serverOptions, "start"])
         guard status == 0 else {
             let tail = (try? String(contentsOf: self.logFile, encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""

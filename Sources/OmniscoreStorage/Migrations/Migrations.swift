@@ -14,7 +14,7 @@ extension Migration {
 
             CREATE TABLE omniscore.runs (
                 id bigserial PRIMARY KEY,
-                kind text NOT NULL,                      -- run, rescore, serve
+                kind text NOT NULL,                      -- run, rescore, demo
                 rubric_sha256 text NOT NULL REFERENCES omniscore.rubric_versions,
                 strategy text NOT NULL,
                 seed bigint NOT NULL DEFAULT 0,
@@ -77,7 +77,9 @@ extension Migration {
                 frustration double precision,
                 escalation text,
                 sections jsonb NOT NULL DEFAULT '{}',
-                scorecard jsonb NOT NULL,
+                -- The full scorecard with every verdict's evidence, as written by the engine. json, not jsonb: it is
+                -- written once and read whole, and parsing 5-10 kB per interaction into jsonb costs more than it saves.
+                scorecard json COMPRESSION lz4 NOT NULL,
                 scored_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (interaction_id, rubric_sha256)
             );
@@ -133,16 +135,48 @@ extension Migration {
                 PERFORM pg_notify('omniscore_interactions', NEW.id::text);
                 RETURN NEW;
             END $$;
-            -- The hub's interactions table may not exist yet (or belong to someone else): then serve polls.
+            -- The hub's interactions may not exist yet, be a view (platforms adapt through views) or belong to
+            -- someone else: then `omniscore run` polls instead of waiting for NOTIFY.
             DO $$
             BEGIN
-                IF to_regclass('interactions') IS NOT NULL THEN
+                IF (SELECT relkind FROM pg_class WHERE oid = to_regclass('interactions')) IN ('r', 'p') THEN
                     EXECUTE 'CREATE TRIGGER omniscore_interaction_changed AFTER INSERT OR UPDATE OF status ON interactions
                              FOR EACH ROW EXECUTE FUNCTION omniscore.notify_interaction()';
                 END IF;
-            EXCEPTION WHEN insufficient_privilege THEN
-                RAISE NOTICE 'no privilege to add the notify trigger on interactions; serve will poll';
+            EXCEPTION WHEN insufficient_privilege OR wrong_object_type THEN
+                RAISE NOTICE 'cannot add the notify trigger on interactions; omniscore run will poll';
             END $$;
+            """#),
+        Migration(version: 3, name: "coaching reports and the delivery outbox", sql: #"""
+            -- Every report produced, in full (JSON), with the summary written to the agent's profile.
+            CREATE TABLE omniscore.coaching_reports (
+                id text PRIMARY KEY,                     -- agent/period/rubric sha256 prefix
+                agent_id text NOT NULL,
+                period text NOT NULL,
+                rubric_sha256 text NOT NULL REFERENCES omniscore.rubric_versions,
+                interactions integer NOT NULL,
+                overall double precision,
+                summary jsonb NOT NULL,
+                report jsonb NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX coaching_reports_agent ON omniscore.coaching_reports (agent_id, period);
+
+            -- Deliveries to an HTTP sink. A row is delivered at most once per idempotency key; a sink that is
+            -- down only delays it (attempts, next_attempt_at with backoff, last_error).
+            CREATE TABLE omniscore.outbox (
+                id bigserial PRIMARY KEY,
+                kind text NOT NULL,                      -- profile_summary, report_ready
+                idempotency_key text NOT NULL UNIQUE,
+                payload jsonb NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                attempts integer NOT NULL DEFAULT 0,
+                next_attempt_at timestamptz NOT NULL DEFAULT now(),
+                delivered_at timestamptz,
+                last_status integer,
+                last_error text
+            );
+            CREATE INDEX outbox_due ON omniscore.outbox (next_attempt_at) WHERE delivered_at IS NULL;
             """#),
     ]
 }

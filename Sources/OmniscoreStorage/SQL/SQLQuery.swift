@@ -37,5 +37,11 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation {
             self.binds.append(value.sqlValue)
             self.sql += "$\(self.binds.count)"
         }
+
+        /// An optional binds NULL when it is nil (spelled out so the compiler does not warn about optionals).
+        public mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
+            self.binds.append(value?.sqlValue ?? .null)
+            self.sql += "$\(self.binds.count)"
+        }
     }
 }

@@ -53,10 +53,10 @@ public struct WorkQueue: Sendable {
                 FROM (SELECT *, (CASE WHEN escalated THEN 4 ELSE 0 END + CASE WHEN repeat_contact THEN 3 ELSE 0 END
                                  + CASE WHEN angry THEN 2 ELSE 0 END + CASE WHEN long_handling THEN 1 ELSE 0 END) AS risk
                       FROM (SELECT c.*,
-                                EXISTS (SELECT 1 FROM interaction_events e WHERE e.interaction_id = c.id AND e.kind = 'escalated') AS escalated,
+                                EXISTS (SELECT 1 FROM interaction_events e WHERE e.interaction_id = c.id AND lower(e.kind) = 'escalated') AS escalated,
                                 EXISTS (SELECT 1 FROM interactions p WHERE p.customer_id = c.customer_id AND p.id <> c.id
                                         AND p.started_at < c.started_at AND p.started_at >= c.started_at - interval '7 days') AS repeat_contact,
-                                EXISTS (SELECT 1 FROM messages m WHERE m.interaction_id = c.id AND m.role = 'customer'
+                                EXISTS (SELECT 1 FROM messages m WHERE m.interaction_id = c.id AND lower(m.role) = 'customer'
                                         AND m.text ~* '(unacceptable|ridiculous|furious|angry|complain|disgust|worst|useless|!!)') AS angry,
                                 coalesce(c.ended_at - c.started_at > interval '30 minutes', false) AS long_handling
                             FROM candidates c) flags) scored
@@ -73,7 +73,7 @@ public struct WorkQueue: Sendable {
             WITH candidates AS (
                 SELECT i.id, i.started_at, i.ended_at, i.customer_id, i.agent_id, \(hash) AS h, \(stratum) AS stratum
                 FROM interactions i LEFT JOIN agents a ON a.id = i.agent_id
-                WHERE i.status <> 'open'
+                WHERE coalesce(i.status, 'closed') <> 'open'
                   AND ($1::timestamptz IS NULL OR i.started_at >= $1::timestamptz)
                   AND ($2::timestamptz IS NULL OR i.started_at < $2::timestamptz)
                   AND NOT EXISTS (SELECT 1 FROM omniscore.scores s WHERE s.interaction_id = i.id AND s.rubric_sha256 = $3)
