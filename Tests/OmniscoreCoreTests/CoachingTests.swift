@@ -1,0 +1,45 @@
+import Testing
+@testable import OmniscoreCore
+
+@Suite("Coaching: intervals, periods, masking")
+struct CoachingTests {
+    @Test("Wilson 95% intervals match hand-computed values")
+    func wilson() throws {
+        let eight = try #require(WilsonInterval(successes: 8, total: 10))
+        #expect(abs(eight.low - 0.4902) < 0.0005)
+        #expect(abs(eight.high - 0.9433) < 0.0005)
+        let all = try #require(WilsonInterval(successes: 5, total: 5))
+        #expect(abs(all.low - 0.5655) < 0.0005)
+        #expect(all.high == 1)
+        #expect(WilsonInterval(successes: 0, total: 0) == nil)
+    }
+
+    @Test("periods: months and ISO weeks, their bounds and the previous period", arguments: [
+        ("2026-10", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "2026-09"),
+        ("2026-01", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "2025-12"),
+        ("2026-W01", "2025-12-29T00:00:00Z", "2026-01-05T00:00:00Z", "2025-W52"),
+        ("2026-W44", "2026-10-26T00:00:00Z", "2026-11-02T00:00:00Z", "2026-W43"),
+        ("2026-W53", "2026-12-28T00:00:00Z", "2027-01-04T00:00:00Z", "2026-W52"),
+    ])
+    func periods(text: String, start: String, end: String, previous: String) throws {
+        let period = try #require(ReportPeriod(text))
+        #expect(ISO8601.format(period.start) == start)
+        #expect(ISO8601.format(period.end) == end)
+        #expect(period.previous.description == previous)
+        #expect(period.previous.end == period.start)
+    }
+
+    @Test("malformed periods are rejected", arguments: ["2026-13", "2026-0", "26-10", "2025-W53", "2026-W00", "october", "2026-10-01"])
+    func badPeriods(text: String) {
+        #expect(ReportPeriod(text) == nil)
+    }
+
+    @Test("masking: e-mail, phone, Luhn-valid cards, IBAN and known customer names; other text untouched")
+    func masking() {
+        let masker = PIIMasker(names: ["Ellie Marsh", "Zoë Ng"])
+        let text = "Hi Ellie, mail ellie.marsh@example.com or call +44 7700 900123; card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32. MARSH said so, zoe too. Order LK-483920 ships."
+        let masked = masker.mask(text)
+        #expect(masked == "Hi [name], mail [email] or call [phone]; card [card], IBAN [iban]. [name] said so, [name] too. Order LK-483920 ships.")
+        #expect(PIIMasker().mask("nothing personal here") == "nothing personal here")
+    }
+}
