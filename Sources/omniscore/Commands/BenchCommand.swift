@@ -32,6 +32,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Benchmark the PostgreSQL service end to end (read, score, write) against COPY.")
     var postgres = false
 
+    @Flag(help: "Benchmark coaching reports and profile updates for --agents agents over --interactions stored scores.")
+    var coaching = false
+
+    @Option(help: "With --coaching: agents.")
+    var agents = 1000
+
     @Option(help: "With --postgres: worker threads.")
     var workers = 2
 
@@ -39,6 +45,10 @@ struct BenchCommand: AsyncParsableCommand {
     var dataDir: String?
 
     func run() async throws {
+        if self.coaching {
+            try await CoachingBench(agents: self.agents, scores: self.interactions, rubric: self.rubric, dataDir: self.dataDir).run()
+            return
+        }
         if self.postgres {
             try await PostgresBench(interactions: self.interactions, seed: self.seed, rubric: self.rubric, customers: self.customers, workers: self.workers, dataDir: self.dataDir).run()
             return
