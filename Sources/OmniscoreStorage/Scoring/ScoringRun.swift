@@ -70,11 +70,18 @@ public struct ScoringRun: Sendable {
                 RETURNING id
                 """).rows.first?.int(0) ?? 0
             let sampled = try WorkQueue(rubricSHA256: rubric.sha256).enqueue(runID: runID, strategy: options.strategy, seed: options.seed, since: options.since, until: options.until, on: connection)
+            if sampled == 0 {
+                // Nothing new: a polling service would otherwise leave an empty run row every round.
+                try connection.execute("DELETE FROM omniscore.runs WHERE id = \(runID)")
+                return (0, 0)
+            }
             return (runID, sampled)
         }
-        let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, runID: runID, workerName: workerName, shouldStop: shouldStop)
+        // Left-over leases of a worker that died are picked up here too, once they expire.
+        let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, runID: runID == 0 ? nil : runID, workerName: workerName, shouldStop: shouldStop)
         let left = try await self.client.withConnection { connection in
             let left = try WorkQueue(rubricSHA256: rubric.sha256).depth(on: connection)
+            guard runID != 0 else { return left }
             try connection.execute("""
                 UPDATE omniscore.runs SET finished_at = now(), sampled = \(sampled), scored = \(totals.scored),
                     not_scored = \(totals.notScored), quarantined = \(totals.quarantined), status = \(left == 0 ? "finished" : "stopped")

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import OmniscoreCore
+import OmniscoreInterchange
+import OmniscoreRubrics
+import OmniscoreStorage
+
+/// `omniscore serve`: the long-running service: scores new and closed interactions as they arrive, and produces
+/// coaching reports when a period ends.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Keep scoring as interactions arrive (LISTEN/NOTIFY, polling as a fallback) and produce coaching reports at each period's end.",
+        discussion: """
+            Several serve processes may share one database: leases keep them from scoring the same interaction at \
+            once. SIGTERM or Ctrl-C finishes or releases the batch in hand, then exits. When a period (month or week) \
+            has ended and no report exists for it yet, serve builds and publishes every agent's report for it \
+            (profile summary, history, outbox delivery when --sink-url is set).
+            """
+    )
+
+    enum Reports: String, ExpressibleByArgument, CaseIterable {
+        case monthly, weekly, off
+    }
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var scoring: ScoringOptions
+
+    @Option(help: "Seconds between polls when no notification arrives.")
+    var pollInterval = 10
+
+    @Option(help: "Coaching reports at each period's end.")
+    var reports: Reports = .monthly
+
+    @Option(help: "Deliver profile summaries and report-ready events to this HTTP endpoint.")
+    var sinkURL: String?
+
+    @Option(help: "Name of the environment variable holding the sink's HMAC secret.")
+    var sinkSecretEnv = "OMNISCORE_SINK_SECRET"
+
+    func run() async throws {
+        let signal = ShutdownSignal()
+        let client = self.database.client()
+        let (run, options) = try await self.scoring.prepare(client: client, kind: "serve")
+        let sink = self.sinkURL.flatMap(URL.init(string:)).map { WebhookSink(url: $0, secret: ProcessInfo.processInfo.environment[self.sinkSecretEnv] ?? "") }
+        Console.error("serving: rubric \(run.scorer.rubric.id) \(run.scorer.rubric.version); Ctrl-C to stop")
+        try await withStorageErrors {
+            while !signal.isRequested {
+                let summary = try await run.run(options, shouldStop: { signal.isRequested })
+                if summary.sampled > 0 { print(summary.description) }
+                if signal.isRequested { break }
+                try await self.reportEndedPeriod(client: client, rubric: run.scorer.rubric, sink: sink)
+                if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
+                try await client.withConnection { connection in
+                    try connection.execute("LISTEN omniscore_interactions")
+                    _ = try connection.notifications(waitingUpTo: .seconds(self.pollInterval))
+                    try connection.execute("UNLISTEN omniscore_interactions")
+                }
+            }
+        }
+        Console.error("stopped")
+    }
+
+    /// Reports for the last ended period, once.
+    private func reportEndedPeriod(client: DatabaseClient, rubric: Rubric, sink: WebhookSink?) async throws {
+        guard self.reports != .off else { return }
+        let now = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))
+        let today = ISO8601.format(now)
+        let label: String
+        if self.reports == .monthly {
+            label = String(today.prefix(7))
+        } else {
+            // The ISO week of today, from the database's own calendar.
+            label = try await client.withConnection { try $0.execute("SELECT to_char(now() AT TIME ZONE 'UTC', 'IYYY-\"W\"IW')").scalar ?? "" }
+        }
+        guard let current = ReportPeriod(label) else { return }
+        let ended = current.previous
+        let sha = rubric.sha256
+        let done = try await client.withConnection { connection in
+            try !connection.execute("SELECT 1 FROM omniscore.coaching_reports WHERE period = \(ended.description) AND rubric_sha256 = \(sha) LIMIT 1").isEmpty
+        }
+        guard !done else { return }
+        let reports = try await CoachingService(client: client, rubric: rubric, period: ended).reports(for: .all)
+        guard !reports.isEmpty else { return }
+        let outcome = try await client.withConnection { try CoachingPublisher(queueDeliveries: sink != nil).publish(reports, on: $0) }
+        print("coaching reports for \(ended): \(outcome.stored) stored, \(outcome.profilesUpdated) profiles updated")
+    }
+}
