@@ -103,6 +103,7 @@ public enum RubricExplainer {
             for c in e.conditions {
                 switch c.test {
                 case .exists: text += " with \(c.key)"
+                case .absent: text += " without \(c.key)"
                 case .equals(let o): text += " with \(c.key) = \(o.joined(separator: "|"))"
                 case .atLeast(let v): text += " with \(c.key) ≥ \(format(v))"
                 case .atMost(let v): text += " with \(c.key) ≤ \(format(v))"

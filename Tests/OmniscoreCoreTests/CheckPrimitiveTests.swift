@@ -300,3 +300,18 @@ struct CheckPrimitiveTests {
         #expect(try Fixture.verdict(check, Fixture.interaction([(.customer, "hi"), (.agent, "hello")])).verdict == expected)
     }
 }
+
+@Suite("Event detail absence")
+struct EventDetailAbsenceTests {
+    @Test("exists=false matches an event whose detail key is missing or null, and only then")
+    func absent() throws {
+        let check = Check.event(EventCheck(kind: "escalated", conditions: [DetailCondition(key: "tier", test: .absent)]))
+        let lines: [(Role, String)] = [(.customer, "hi"), (.agent, "Passing you to my supervisor now.")]
+        let without = Fixture.interaction(lines, events: [Fixture.event("escalated", after: 30)])
+        let withNull = Fixture.interaction(lines, events: [Fixture.event("escalated", after: 30, [(key: "tier", value: .null)])])
+        let withTier = Fixture.interaction(lines, events: [Fixture.event("escalated", after: 30, [(key: "tier", value: .number(2))])])
+        #expect(try Fixture.verdict(check, without).verdict == .pass)
+        #expect(try Fixture.verdict(check, withNull).verdict == .pass)
+        #expect(try Fixture.verdict(check, withTier).verdict == .fail)
+    }
+}

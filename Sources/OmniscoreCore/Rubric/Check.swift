@@ -120,6 +120,8 @@ public struct AfterCheck: Sendable, Hashable {
 public struct DetailCondition: Sendable, Hashable {
     public enum Test: Sendable, Hashable {
         case exists
+        /// The key is missing or null (`exists="false"`).
+        case absent
         case equals([String])
         case atLeast(Double)
         case atMost(Double)

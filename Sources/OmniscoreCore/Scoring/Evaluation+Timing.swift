@@ -7,6 +7,8 @@ extension Evaluation {
             switch condition.test {
             case .exists:
                 guard let value, value != .null else { return false }
+            case .absent:
+                if let value, value != .null { return false }
             case .equals(let options):
                 guard let text = value?.textValue?.lowercased(), options.contains(where: { $0.lowercased() == text }) else { return false }
             case .atLeast(let bound):
@@ -23,6 +25,7 @@ extension Evaluation {
         let conditions = check.conditions.map { condition -> String in
             switch condition.test {
             case .exists: return "\(condition.key) set"
+            case .absent: return "no \(condition.key)"
             case .equals(let options): return "\(condition.key) \(options.joined(separator: "|"))"
             case .atLeast(let bound): return "\(condition.key) ≥ \(Evaluation.format(bound))"
             case .atMost(let bound): return "\(condition.key) ≤ \(Evaluation.format(bound))"

@@ -163,7 +163,11 @@ extension RubricBuilder {
             if let equals = detail.attribute("equals") { tests.append(.equals(equals.split(separator: "|").map(String.init))) }
             if let minimum = self.number(detail, "min") { tests.append(.atLeast(minimum)) }
             if let maximum = self.number(detail, "max") { tests.append(.atMost(maximum)) }
-            if detail.attribute("exists") == "true" || tests.isEmpty { tests.append(.exists) }
+            if detail.attribute("exists") == "false" || detail.attribute("exists") == "0" {
+                tests.append(.absent)
+            } else if detail.attribute("exists") == "true" || detail.attribute("exists") == "1" || tests.isEmpty {
+                tests.append(.exists)
+            }
             for test in tests { conditions.append(DetailCondition(key: name, test: test)) }
         }
         let minimum = self.integer(e, "min") ?? 1
