@@ -11,8 +11,8 @@ public struct JourneyStore: Sendable {
     }
 
     /// Records of every interaction of these customers started in [from, to), keyed by customer, oldest first.
-    public func history(customers: [String], from: Timestamp, to: Timestamp, excluding: Set<String>, scorer: Scorer, store: InteractionStore, on connection: DatabaseConnection) throws -> [String: [JourneyRecord]] {
-        guard !customers.isEmpty else { return [:] }
+    public func history(customers: [String], from: Timestamp, to: Timestamp, excluding: Set<String>, scorer: Scorer, store: InteractionStore, on connection: DatabaseConnection) throws -> (records: [String: [JourneyRecord]], computed: Int) {
+        guard !customers.isEmpty else { return ([:], 0) }
         let rows = try connection.execute("""
             SELECT i.id, i.customer_id, j.channel, (extract(epoch FROM i.started_at) * 1000)::int8, j.subject_words, j.issue_keys,
                    j.provided_info, j.agent_warmth, j.was_escalated, j.interaction_id IS NOT NULL
@@ -50,7 +50,7 @@ public struct JourneyStore: Sendable {
             }
         }
         for key in history.keys { history[key]!.sort { ($0.startedAt, $0.interactionID) < ($1.startedAt, $1.interactionID) } }
-        return history
+        return (history, missing.count)
     }
 
     /// Parses a PostgreSQL text[] literal of simple words (`{a,b,"c d"}`).

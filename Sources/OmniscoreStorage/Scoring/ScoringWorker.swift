@@ -32,9 +32,26 @@ public struct ScoringWorker: Sendable {
         public var quarantined = 0
         public var batches = 0
         public var reconnects = 0
+        /// Where the time went, summed over batches (for `bench --postgres`).
+        public var phases = Phases()
 
         public static func + (a: Totals, b: Totals) -> Totals {
-            Totals(scored: a.scored + b.scored, notScored: a.notScored + b.notScored, quarantined: a.quarantined + b.quarantined, batches: a.batches + b.batches, reconnects: a.reconnects + b.reconnects)
+            Totals(scored: a.scored + b.scored, notScored: a.notScored + b.notScored, quarantined: a.quarantined + b.quarantined, batches: a.batches + b.batches, reconnects: a.reconnects + b.reconnects, phases: a.phases + b.phases)
+        }
+    }
+
+    /// Time spent per phase of a batch.
+    public struct Phases: Sendable, Hashable {
+        public var lease = Duration.zero
+        public var read = Duration.zero
+        public var history = Duration.zero
+        public var score = Duration.zero
+        public var write = Duration.zero
+        /// Journey records computed on the spot for earlier interactions not scored yet.
+        public var historyComputed = 0
+
+        public static func + (a: Phases, b: Phases) -> Phases {
+            Phases(lease: a.lease + b.lease, read: a.read + b.read, history: a.history + b.history, score: a.score + b.score, write: a.write + b.write, historyComputed: a.historyComputed + b.historyComputed)
         }
     }
 
@@ -54,7 +71,8 @@ public struct ScoringWorker: Sendable {
                     return try self.processBatch(on: connection)
                 }
             }
-            guard let processed else { break }
+            guard let (processed, phases) = processed else { break }
+            totals.phases = totals.phases + phases
             totals.batches += 1
             totals.scored += processed.scored
             totals.notScored += processed.notScored
@@ -83,16 +101,26 @@ public struct ScoringWorker: Sendable {
     }
 
     /// One batch: lease, read, score, write. `nil` when nothing was left to lease.
-    public func processBatch(on connection: DatabaseConnection) throws -> ScoreWriter.Written? {
+    public func processBatch(on connection: DatabaseConnection) throws -> (ScoreWriter.Written, Phases)? {
+        let clock = ContinuousClock()
+        var phases = Phases()
+        var mark = clock.now
+        func lap() -> Duration {
+            let now = clock.now
+            defer { mark = now }
+            return now - mark
+        }
         let sha = self.scorer.rubric.sha256
         let ids = try WorkQueue(rubricSHA256: sha).lease(worker: self.name, limit: self.batchSize, duration: self.leaseDuration, on: connection)
+        phases.lease = lap()
         guard !ids.isEmpty else { return nil }
         let batch = try self.store.read(ids, on: connection)
         let interactions = batch.interactions.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        phases.read = lap()
         var history: [String: [JourneyRecord]] = [:]
         if let first = interactions.first, let last = interactions.last {
             let customers = Array(Set(interactions.map(\.customerID))).sorted()
-            history = try JourneyStore(rubricSHA256: sha).history(
+            let found = try JourneyStore(rubricSHA256: sha).history(
                 customers: customers,
                 from: first.startedAt - self.scorer.journeyLookback,
                 to: last.startedAt,
@@ -101,7 +129,10 @@ public struct ScoringWorker: Sendable {
                 store: self.store,
                 on: connection
             )
+            history = found.records
+            phases.historyComputed = found.computed
         }
+        phases.history = lap()
         var cards: [Scorecard] = []
         cards.reserveCapacity(interactions.count)
         for interaction in interactions {
@@ -111,6 +142,9 @@ public struct ScoringWorker: Sendable {
             // Later interactions of the batch see this one as history.
             history[interaction.customerID, default: []].append(card.journeyRecord)
         }
-        return try ScoreWriter(rubricSHA256: sha, runID: self.runID).write(cards, quarantined: batch.quarantined, finishing: ids, worker: self.name, on: connection)
+        phases.score = lap()
+        let written = try ScoreWriter(rubricSHA256: sha, runID: self.runID).write(cards, quarantined: batch.quarantined, finishing: ids, worker: self.name, on: connection)
+        phases.write = lap()
+        return (written, phases)
     }
 }

@@ -63,6 +63,8 @@ struct PostgresBench {
             let rate = Double(self.interactions) / Self.double(endToEnd)
             print("  end to end: \(Self.seconds(endToEnd)), \(Int(rate)) interactions/s (\(summary.description))")
             let peakAfterScoring = Memory.peakResidentBytes()
+            let phases = summary.totals.phases
+            print("  worker time by phase (summed over \(self.workers) workers): lease \(Self.seconds(phases.lease)), read \(Self.seconds(phases.read)), journey history \(Self.seconds(phases.history)) (\(phases.historyComputed) records computed on the spot), score \(Self.seconds(phases.score)), write \(Self.seconds(phases.write))")
 
             // The same rows with plain COPY: interactions and messages out, the result volume in.
             let (copyOut, copyIn, outBytes, inBytes) = try await client.withConnection { connection in
