@@ -8,6 +8,14 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
 ]
 
+// Hummingbird's middleware and handler protocols predate NonisolatedNonsendingByDefault; the HTTP targets
+// keep the Swift 6 default so their witnesses match.
+let httpSwiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "omniscore",
     platforms: [.macOS(.v15)],
@@ -20,6 +28,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +73,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "OmniscoreHTTP",
+            dependencies: [
+                "OmniscoreCore",
+                "OmniscoreInterchange",
+                "OmniscoreStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: httpSwiftSettings
+        ),
+        .target(
             name: "OmniscoreTestSupport",
             dependencies: ["OmniscoreCore", "OmniscoreInterchange", "OmniscoreStorage"],
             swiftSettings: swiftSettings
@@ -70,7 +97,12 @@ let package = Package(
                 "OmniscoreInterchange",
                 "OmniscoreRubrics",
                 "OmniscoreStorage",
+                "OmniscoreHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,6 +125,20 @@ let package = Package(
             name: "OmniscoreStorageTests",
             dependencies: ["OmniscoreCore", "OmniscoreInterchange", "OmniscoreRubrics", "OmniscoreStorage", "OmniscoreTestSupport"],
             swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OmniscoreHTTPTests",
+            dependencies: [
+                "OmniscoreCore",
+                "OmniscoreInterchange",
+                "OmniscoreRubrics",
+                "OmniscoreStorage",
+                "OmniscoreHTTP",
+                "OmniscoreTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: httpSwiftSettings
         ),
         .testTarget(
             name: "OmniscoreCLITests",

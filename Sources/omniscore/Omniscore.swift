@@ -15,7 +15,7 @@ struct Omniscore: AsyncParsableCommand {
         commandName: "omniscore",
         abstract: "Score every support interaction against rubrics written as XML, with evidence for every verdict.",
         discussion: "Exit status: 0 success, 1 a check failed or regressed, 2 invalid input or usage.",
-        subcommands: [DemoCommand.self, ScoreCommand.self, RubricCommand.self, MigrateCommand.self, SamplesCommand.self, RunCommand.self, RescoreCommand.self, CoachCommand.self, OutboxCommand.self, ServeCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, ScoreCommand.self, RubricCommand.self, MigrateCommand.self, SamplesCommand.self, RunCommand.self, RescoreCommand.self, CoachCommand.self, OutboxCommand.self, ServeCommand.self, UsersCommand.self, BenchCommand.self]
     )
 
     /// Runs the command tree, mapping argument errors to exit status 2 (ArgumentParser's default is 64), so CI can

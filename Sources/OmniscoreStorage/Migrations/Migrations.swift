@@ -178,5 +178,61 @@ extension Migration {
             );
             CREATE INDEX outbox_due ON omniscore.outbox (next_attempt_at) WHERE delivered_at IS NULL;
             """#),
+        Migration(version: 4, name: "review workspace: users, tokens, sessions, reviews, disputes, audit", sql: #"""
+            CREATE TABLE omniscore.users (
+                id bigserial PRIMARY KEY,
+                name text NOT NULL UNIQUE,
+                role text NOT NULL CHECK (role IN ('admin', 'qa_lead', 'trainer', 'agent', 'ci')),
+                agent_id text,                           -- for role agent: whose interactions they may see
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            -- Tokens are random 256-bit values; only their SHA-256 is stored.
+            CREATE TABLE omniscore.api_tokens (
+                token_sha256 text PRIMARY KEY,
+                user_id bigint NOT NULL REFERENCES omniscore.users ON DELETE CASCADE,
+                label text NOT NULL DEFAULT '',
+                created_at timestamptz NOT NULL DEFAULT now(),
+                last_used_at timestamptz
+            );
+            CREATE TABLE omniscore.sessions (
+                id_sha256 text PRIMARY KEY,
+                user_id bigint NOT NULL REFERENCES omniscore.users ON DELETE CASCADE,
+                csrf_token text NOT NULL,
+                expires_at timestamptz NOT NULL
+            );
+            -- Human verdicts next to the automatic ones, which are never overwritten.
+            CREATE TABLE omniscore.reviews (
+                id bigserial PRIMARY KEY,
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL,
+                criterion_id text NOT NULL,
+                reviewer_id bigint NOT NULL REFERENCES omniscore.users,
+                verdict text NOT NULL CHECK (verdict IN ('pass', 'fail', 'na')),
+                reason text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (interaction_id, rubric_sha256, criterion_id, reviewer_id)
+            );
+            CREATE TABLE omniscore.disputes (
+                id bigserial PRIMARY KEY,
+                interaction_id text NOT NULL,
+                rubric_sha256 text NOT NULL,
+                criterion_id text NOT NULL,
+                raised_by bigint NOT NULL REFERENCES omniscore.users,
+                reason text NOT NULL,
+                status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected', 'changed')),
+                resolution text,
+                resolved_by bigint REFERENCES omniscore.users,
+                resolved_at timestamptz,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE omniscore.audit_log (
+                id bigserial PRIMARY KEY,
+                at timestamptz NOT NULL DEFAULT now(),
+                user_id bigint REFERENCES omniscore.users,
+                action text NOT NULL,
+                target text NOT NULL
+            );
+            CREATE INDEX scores_started ON omniscore.scores (started_at DESC, interaction_id);
+            """#),
     ]
 }

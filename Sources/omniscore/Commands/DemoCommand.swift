@@ -43,11 +43,40 @@ struct DemoCommand: AsyncParsableCommand {
             throw error
         }
         if !self.noWait {
-            print("\nPress Ctrl-C to stop the server.")
-            await signal.wait()
+            try await self.serveWorkspace(server: server)
         }
         server.stop()
         print("PostgreSQL stopped; the data stays in \(directory.path) (--fresh starts over)")
+    }
+
+    @Option(help: "Port of the review workspace (web UI).")
+    var httpPort = 8080
+
+    /// Demo users (one per role), their tokens, and the web UI until Ctrl-C.
+    private func serveWorkspace(server: EmbeddedPostgres) async throws {
+        let client = DatabaseClient(url: server.url(database: "omniscore"))
+        let users: [(String, AccessStore.Role, String?)] = [("demo-admin", .admin, nil), ("demo-qa-lead", .qaLead, nil), ("demo-trainer", .trainer, nil), ("demo-agent-105", .agent, "agt-105")]
+        var lines: [String] = []
+        try await withStorageErrors {
+            for (name, role, agent) in users {
+                let token = try await client.withConnection { connection -> String in
+                    if let id = try connection.execute("SELECT id FROM omniscore.users WHERE name = \(name)").rows.first?.int(0) {
+                        return try AccessStore().issueToken(for: AccessStore.User(id: id, name: name, role: role, agentID: agent), label: "demo", on: connection)
+                    }
+                    return try AccessStore().createUser(name: name, role: role, agentID: agent, on: connection).1
+                }
+                lines.append("  \(role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(token)")
+            }
+        }
+        print("""
+
+            Review workspace: http://127.0.0.1:\(self.httpPort)/login
+            Sign in with one of these demo tokens (one per role):
+            \(lines.joined(separator: "\n"))
+            Press Ctrl-C to stop the web server and PostgreSQL.
+            """)
+        try await WorkspaceServer.run(client: client, host: "127.0.0.1", port: self.httpPort)
+        client.close()
     }
 
     private func demo(server: EmbeddedPostgres, signal: ShutdownSignal) async throws {

@@ -38,7 +38,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Name of the environment variable holding the sink's HMAC secret.")
     var sinkSecretEnv = "OMNISCORE_SINK_SECRET"
 
+    @Option(help: "Address of the review workspace (web UI and JSON API).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port of the review workspace; 0 turns the web server off.")
+    var port = 8080
+
     func run() async throws {
+        let client = self.database.client()
+        guard self.port != 0 else { return try await self.score() }
+        Console.error("review workspace on http://\(self.host):\(self.port)/ (sign in with a token from `omniscore users add`)")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await WorkspaceServer.run(client: client, host: self.host, port: self.port) }
+            group.addTask { try await self.score() }
+            try await group.waitForAll()
+        }
+    }
+
+    private func score() async throws {
         let signal = ShutdownSignal()
         let client = self.database.client()
         let (run, options) = try await self.scoring.prepare(client: client, kind: "serve")

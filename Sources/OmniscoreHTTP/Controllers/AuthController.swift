@@ -1,0 +1,47 @@
+import HTTPTypes
+import Foundation
+import Hummingbird
+import OmniscoreCore
+import OmniscoreStorage
+
+/// Sign in with an API token (issued by `omniscore users add`), sign out. The session cookie is HttpOnly and
+/// SameSite=Strict; forms carry a per-session CSRF token.
+struct AuthController {
+    let client: DatabaseClient
+
+    func add(to router: Router<WorkspaceContext>) {
+        router.get("/login") { _, context in
+            Responses.html(Layout.page("Sign in", user: context.user, csrf: context.csrfToken, """
+                <h1>Sign in</h1>
+                <form method="post" action="/login">
+                <p><label>Access token<br><input type="password" name="token" size="70" autocomplete="off" required></label></p>
+                <p><button>Sign in</button></p>
+                </form>
+                <p class="muted">Tokens come from <code>omniscore users add --name NAME --role ROLE</code>; the demo prints one.</p>
+                """))
+        }
+        router.post("/login") { request, _ in
+            let form = try await Responses.form(request)
+            let token = form["token"] ?? ""
+            let started = try await self.client.withConnection { connection -> (String, AccessStore.User)? in
+                guard let user = try AccessStore().user(forToken: token, on: connection) else { return nil }
+                let session = try AccessStore().startSession(for: user, on: connection)
+                try AccessStore().audit(user: user, action: "sign in", target: "session", on: connection)
+                return (session.id, user)
+            }
+            guard let (session, user) = started else {
+                return Responses.html(Layout.page("Sign in", user: nil, csrf: nil, "<h1>Sign in</h1><p class=\"fail\">That token is not valid.</p><p><a href=\"/login\">Try again</a></p>"), status: .unauthorized)
+            }
+            let home = user.role == .agent ? "/agents/\(Layout.query(user.agentID ?? ""))" : "/"
+            return Responses.redirect(home, cookie: "omniscore_session=\(session); Path=/; HttpOnly; SameSite=Strict; Max-Age=43200")
+        }
+        router.post("/logout") { request, context in
+            let form = try await Responses.form(request)
+            try Access.checkCSRF(form, context)
+            if let id = context.sessionID {
+                try await self.client.withConnection { try AccessStore().endSession(id, on: $0) }
+            }
+            return Responses.redirect("/login", cookie: "omniscore_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import HTTPTypes
+import Foundation
+import Hummingbird
+import OmniscoreInterchange
+import OmniscoreCore
+import OmniscoreStorage
+
+/// Agent pages, the review queue, disputes and calibration.
+struct ReviewController {
+    let client: DatabaseClient
+
+    func add(to router: Router<WorkspaceContext>) {
+        router.get("/agents/:id") { _, context in
+            guard context.user != nil else { return Responses.redirect("/login") }
+            let user = try Access.require(context, Access.readers)
+            let id = try context.parameters.require("id")
+            // An agent sees only their own page; another agent's page does not exist for them.
+            if let scope = Access.scope(user), scope != id { throw HTTPError(.notFound, message: "no such agent") }
+            guard let agent = try await self.client.withConnection({ try WorkspaceStore().agent(id, on: $0) }) else { throw HTTPError(.notFound, message: "no such agent") }
+            var h = "<h1>\((agent.name ?? id).htmlEscaped) <span class=\"muted\">\(id.htmlEscaped)\(agent.team.map { " · " + $0.htmlEscaped } ?? "")</span></h1>"
+            h += "<h2>Coaching reports</h2>"
+            if agent.reports.isEmpty { h += "<p class=\"muted\">No report yet.</p>" }
+            h += "<ul>" + agent.reports.map { "<li><a href=\"/reports/\(Layout.query($0.id))\">\($0.period.htmlEscaped)</a> · overall \(Layout.score($0.overall)) over \($0.interactions) interactions</li>" }.joined() + "</ul>"
+            h += "<h2>Recent scores</h2>" + InteractionsController.renderList(agent.scores, next: nil, filter: WorkspaceStore.Filter()).replacingOccurrences(of: "<h1>Interactions</h1>", with: "")
+            return Responses.html(Layout.page("Agent \(id)", user: user, csrf: context.csrfToken, h))
+        }
+        router.get("/reports/:id+") { _, context in
+            let user = try Access.require(context, Access.readers)
+            let id = try context.parameters.require("id+")
+            guard let report = try await self.client.withConnection({ try WorkspaceStore().report(id, scope: Access.scope(user), on: $0) }) else { throw HTTPError(.notFound, message: "no such report") }
+            return Responses.json(report)
+        }
+        router.get("/review") { _, context in
+            guard context.user != nil else { return Responses.redirect("/login") }
+            let user = try Access.require(context, Access.leads)
+            let day = Int(Date().timeIntervalSince1970 / 86_400)
+            let queue = try await self.client.withConnection { try WorkspaceStore().reviewQueue(limit: 25, seed: day, on: $0) }
+            var h = "<h1>Review queue</h1><p class=\"muted\">Automatically failed interactions nobody has reviewed, and a random control share of passes (marked), so reviews are not only of failures.</p>"
+            h += "<table><tr><th>interaction</th><th>channel</th><th>agent</th><th>score</th><th></th></tr>"
+            for item in queue {
+                h += "<tr><td><a href=\"/interactions/\(Layout.query(item.id))\">\(item.id.htmlEscaped)</a></td><td>\(item.channel.htmlEscaped)</td><td>\((item.agent ?? "–").htmlEscaped)</td><td>\(Layout.score(item.total))</td><td>\(item.control ? "control" : "")</td></tr>"
+            }
+            h += "</table>"
+            if queue.isEmpty { h += "<p class=\"muted\">Nothing waiting.</p>" }
+            return Responses.html(Layout.page("Review queue", user: user, csrf: context.csrfToken, h))
+        }
+        router.get("/calibration") { _, context in
+            guard context.user != nil else { return Responses.redirect("/login") }
+            let user = try Access.require(context, Access.leads)
+            let rows = try await self.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
+            var h = "<h1>Calibration</h1><p class=\"muted\">Agreement and Cohen's κ per criterion: automatic verdicts against human reviews, and between reviewers who judged the same interaction.</p>"
+            h += "<table><tr><th>criterion</th><th>auto vs human: n</th><th>agreement</th><th>κ</th><th>between reviewers: n</th><th>agreement</th><th>κ</th></tr>"
+            for row in rows {
+                h += "<tr><td>\(row.criterion.htmlEscaped)</td><td>\(row.automatic.count)</td><td>\(Self.percent(row.automatic.accuracy))</td><td>\(Self.number(row.automatic.kappa))</td>"
+                h += "<td>\(row.reviewers.count)</td><td>\(Self.percent(row.reviewers.accuracy))</td><td>\(Self.number(row.reviewers.kappa))</td></tr>"
+            }
+            h += "</table>"
+            if rows.isEmpty { h += "<p class=\"muted\">No human reviews yet.</p>" }
+            return Responses.html(Layout.page("Calibration", user: user, csrf: context.csrfToken, h))
+        }
+        router.get("/api/calibration") { _, context in
+            _ = try Access.require(context, Access.leads)
+            let rows = try await self.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
+            var w = JSONWriter()
+            w.beginArray()
+            for row in rows {
+                w.beginObject()
+                w.key("criterion"); w.string(row.criterion)
+                w.key("automatic_n"); w.int(row.automatic.count)
+                w.key("automatic_agreement"); w.optionalNumber(row.automatic.accuracy)
+                w.key("automatic_kappa"); w.optionalNumber(row.automatic.kappa)
+                w.key("reviewers_n"); w.int(row.reviewers.count)
+                w.key("reviewers_agreement"); w.optionalNumber(row.reviewers.accuracy)
+                w.key("reviewers_kappa"); w.optionalNumber(row.reviewers.kappa)
+                w.endObject()
+            }
+            w.endArray()
+            return Responses.json(String(decoding: w.bytes, as: UTF8.self))
+        }
+        router.get("/disputes") { _, context in
+            guard context.user != nil else { return Responses.redirect("/login") }
+            let user = try Access.require(context, Access.readers)
+            let disputes = try await self.client.withConnection { try WorkspaceStore().disputes(scope: Access.scope(user), on: $0) }
+            var h = "<h1>Disputes</h1><table><tr><th>interaction</th><th>criterion</th><th>raised by</th><th>reason</th><th>status</th><th></th></tr>"
+            for dispute in disputes {
+                h += "<tr><td><a href=\"/interactions/\(Layout.query(dispute.interaction))\">\(dispute.interaction.htmlEscaped)</a></td><td>\(dispute.criterion.htmlEscaped)</td><td>\(dispute.by.htmlEscaped)</td>"
+                h += "<td>\(dispute.reason.htmlEscaped)</td><td>\(dispute.status.htmlEscaped)\(dispute.resolution.map { ": " + $0.htmlEscaped } ?? "")</td><td>"
+                if dispute.status == "open" && (user.role == .admin || user.role == .qaLead) {
+                    h += "<form method=\"post\" action=\"/disputes/\(dispute.id)\"><input type=\"hidden\" name=\"csrf\" value=\"\((context.csrfToken ?? "").htmlEscaped)\">"
+                    h += "<select name=\"status\"><option>accepted</option><option>rejected</option><option>changed</option></select> <select name=\"verdict\"><option value=\"\">verdict if changed</option><option>pass</option><option>fail</option><option>na</option></select>"
+                    h += " <input name=\"resolution\" placeholder=\"why\" required> <button>Decide</button></form>"
+                }
+                h += "</td></tr>"
+            }
+            h += "</table>"
+            if disputes.isEmpty { h += "<p class=\"muted\">No disputes.</p>" }
+            return Responses.html(Layout.page("Disputes", user: user, csrf: context.csrfToken, h))
+        }
+        router.post("/disputes/:id") { request, context in
+            let user = try Access.require(context, Access.leads)
+            let form = try await Responses.form(request)
+            try Access.checkCSRF(form, context)
+            guard let id = context.parameters.get("id").flatMap(Int.init), let status = form["status"], ["accepted", "rejected", "changed"].contains(status),
+                let resolution = form["resolution"], !resolution.isEmpty
+            else { throw HTTPError(.badRequest, message: "a decision needs status (accepted, rejected or changed) and a reason") }
+            let verdict = form["verdict"].flatMap { ["pass", "fail", "na"].contains($0) ? $0 : nil }
+            if status == "changed" && verdict == nil { throw HTTPError(.badRequest, message: "a changed verdict needs the new verdict") }
+            let done = try await self.client.withConnection { try WorkspaceStore().resolveDispute(id, status: status, resolution: resolution, verdict: verdict, by: user, on: $0) }
+            guard done else { throw HTTPError(.conflict, message: "that dispute is not open") }
+            return Responses.redirect("/disputes")
+        }
+    }
+
+    static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+    static func number(_ value: Double?) -> String { value.map { JSONWriter.format($0) } ?? "–" }
+}

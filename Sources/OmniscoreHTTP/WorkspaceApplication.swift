@@ -1,0 +1,42 @@
+import HTTPTypes
+import Foundation
+public import Hummingbird
+public import Logging
+public import OmniscoreStorage
+
+/// The review workspace's HTTP application, used by `omniscore serve`, the demo and every HTTP test.
+public enum WorkspaceApplication {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+
+        public init(host: String = "127.0.0.1", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// The router with every route and middleware.
+    public static func router(client: DatabaseClient, metricsText: @escaping @Sendable () -> String = { "" }) -> Router<WorkspaceContext> {
+        let router = Router(context: WorkspaceContext.self)
+        router.middlewares.add(LogRequestsMiddleware(.info))
+        router.middlewares.add(MetricsMiddleware())
+        router.middlewares.add(SecurityHeadersMiddleware())
+        router.middlewares.add(AuthMiddleware(client: client))
+        OperationsController(client: client, metricsText: metricsText).add(to: router)
+        AuthController(client: client).add(to: router)
+        DashboardController(client: client).add(to: router)
+        InteractionsController(client: client).add(to: router)
+        ReviewController(client: client).add(to: router)
+        return router
+    }
+
+    /// The application (HTTP server) for `configuration`.
+    public static func build(client: DatabaseClient, configuration: Configuration, logger: Logger, metricsText: @escaping @Sendable () -> String = { "" }) -> some ApplicationProtocol {
+        Application(
+            router: self.router(client: client, metricsText: metricsText),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "omniscore"),
+            logger: logger
+        )
+    }
+}

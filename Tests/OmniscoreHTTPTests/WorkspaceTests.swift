@@ -1,0 +1,216 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OmniscoreCore
+import OmniscoreHTTP
+import OmniscoreStorage
+import OmniscoreTestSupport
+import Testing
+
+@Suite("Review workspace over HTTP, on a real server")
+struct WorkspaceTests {
+    struct Fixture {
+        var client: DatabaseClient
+        var tokens: [String: String]  // role name -> token
+        var ownInteraction: String
+        var otherInteraction: String
+    }
+
+    /// Samples scored, one user per role, the agent user tied to the agent with the most interactions.
+    static func withWorkspace(_ body: (Fixture) async throws -> Void) async throws {
+        try await TestDatabase.withDatabase { client, _ in
+            try await TestDatabase.prepare(client)
+            let (interactions, _) = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path])
+            _ = try await client.withConnection { try HubLoader().load(interactions, into: $0) }
+            let (rubric, source) = try StockRubric.load()
+            _ = try await ScoringRun(client: client, scorer: try Scorer(rubric: rubric), rubricSource: source).run(ScoringRun.Options())
+            let agent = try await client.withConnection { try $0.execute("SELECT agent_id FROM interactions WHERE agent_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").scalar! }
+            let own = try await client.withConnection { try $0.execute("SELECT id FROM interactions WHERE agent_id = \(agent) ORDER BY id LIMIT 1").scalar! }
+            let other = try await client.withConnection { try $0.execute("SELECT id FROM interactions WHERE agent_id <> \(agent) ORDER BY id LIMIT 1").scalar! }
+            var tokens: [String: String] = [:]
+            for role in AccessStore.Role.allCases {
+                tokens[role.rawValue] = try await client.withConnection {
+                    try AccessStore().createUser(name: "u-\(role.rawValue)", role: role, agentID: role == .agent ? agent : nil, on: $0).1
+                }
+            }
+            try await body(Fixture(client: client, tokens: tokens, ownInteraction: own, otherInteraction: other))
+        }
+    }
+
+    static func bearer(_ token: String?) -> HTTPFields {
+        guard let token else { return [:] }
+        return [.authorization: "Bearer \(token)"]
+    }
+
+    @Test("role × route: who may read what (an agent never sees another agent's interaction)")
+    func accessMatrix() async throws {
+        try await Self.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            // (path, statuses by role: admin, qa_lead, trainer, agent, ci, anonymous)
+            let cases: [(String, [HTTPResponse.Status])] = [
+                ("/api/interactions", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
+                ("/api/interactions/\(fixture.ownInteraction)", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
+                ("/api/interactions/\(fixture.otherInteraction)", [.ok, .ok, .ok, .notFound, .forbidden, .unauthorized]),
+                ("/api/calibration", [.ok, .ok, .forbidden, .forbidden, .forbidden, .unauthorized]),
+                ("/api/dashboard", [.ok, .ok, .ok, .forbidden, .forbidden, .unauthorized]),
+                ("/review", [.ok, .ok, .forbidden, .forbidden, .forbidden, .seeOther]),
+                ("/interactions/\(fixture.otherInteraction)", [.ok, .ok, .ok, .notFound, .forbidden, .seeOther]),
+            ]
+            let roles: [String?] = ["admin", "qa_lead", "trainer", "agent", "ci", nil]
+            try await app.test(.router) { client in
+                for (path, statuses) in cases {
+                    for (role, expected) in zip(roles, statuses) {
+                        try await client.execute(uri: path, method: .get, headers: Self.bearer(role.flatMap { fixture.tokens[$0] })) { response in
+                            #expect(response.status == expected, "\(role ?? "anonymous") GET \(path)")
+                        }
+                    }
+                }
+                // The agent's list holds only their own interactions.
+                try await client.execute(uri: "/api/interactions?limit=500", method: .get, headers: Self.bearer(fixture.tokens["agent"])) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains(fixture.ownInteraction))
+                    #expect(!body.contains("\"\(fixture.otherInteraction)\""))
+                }
+                try await client.execute(uri: "/api/interactions", method: .get, headers: [.authorization: "Bearer " + String(repeating: "0", count: 64)]) { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+        }
+    }
+
+    @Test("hostile transcripts render inert, and every page carries a Content-Security-Policy")
+    func hostileTranscript() async throws {
+        try await Self.withWorkspace { fixture in
+            try await fixture.client.withConnection { connection in
+                try connection.execute("""
+                    UPDATE messages SET text = '<script>alert(1)</script> "><img src=x onerror=alert(2)> ‮evil' WHERE interaction_id = \(fixture.ownInteraction) AND seq = 0
+                    """)
+            }
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/interactions/\(fixture.ownInteraction)", method: .get, headers: Self.bearer(fixture.tokens["qa_lead"])) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(!html.contains("<script>"))
+                    #expect(!html.contains("<img src=x"))
+                    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                    #expect(html.contains("&quot;&gt;&lt;img"))
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                }
+            }
+        }
+    }
+
+    @Test("browser sessions: HttpOnly SameSite cookie; forms without the CSRF token are rejected; reviews keep the automatic verdict")
+    func sessionsAndCSRF() async throws {
+        try await Self.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            try await app.test(.router) { client in
+                var cookie = ""
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "token=\(fixture.tokens["qa_lead"]!)")) { response in
+                    #expect(response.status == .seeOther)
+                    let setCookie = response.headers[.setCookie] ?? ""
+                    #expect(setCookie.contains("HttpOnly"))
+                    #expect(setCookie.contains("SameSite=Strict"))
+                    cookie = String(setCookie.split(separator: ";")[0])
+                }
+                var csrf = ""
+                try await client.execute(uri: "/interactions/\(fixture.ownInteraction)", method: .get, headers: [.cookie: cookie]) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    let marker = "name=\"csrf\" value=\""
+                    let start = try #require(html.range(of: marker))
+                    csrf = String(html[start.upperBound...].prefix(64))
+                }
+                let sha = try await fixture.client.withConnection { try $0.execute("SELECT rubric_sha256 FROM omniscore.scores LIMIT 1").scalar! }
+                let form = "criterion=process.greeting&verdict=fail&reason=missed+it&rubric=\(sha)"
+                // Forged: no token, then a wrong one.
+                for body in [form, form + "&csrf=" + String(repeating: "a", count: 64)] {
+                    try await client.execute(uri: "/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)) { response in
+                        #expect(response.status == .forbidden)
+                    }
+                }
+                try await client.execute(uri: "/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form + "&csrf=\(csrf)")) { response in
+                    #expect(response.status == .seeOther)
+                }
+                // The agent may not review.
+                try await client.execute(uri: "/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging([.contentType: "application/x-www-form-urlencoded"]), body: ByteBuffer(string: form)) { response in
+                    #expect(response.status == .forbidden)
+                }
+            }
+            let (automatic, human) = try await fixture.client.withConnection { connection in
+                (try connection.execute("SELECT verdict FROM omniscore.criterion_results WHERE interaction_id = \(fixture.ownInteraction) AND criterion_id = 'process.greeting'").scalar,
+                 try connection.execute("SELECT verdict FROM omniscore.reviews WHERE interaction_id = \(fixture.ownInteraction)").scalar)
+            }
+            #expect(human == "fail")
+            #expect(automatic != nil)
+            let calibration = try await fixture.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
+            #expect(calibration.first?.criterion == "process.greeting")
+            #expect(calibration.first?.automatic.count == 1)
+        }
+    }
+
+    @Test("disputes: an agent disputes their own verdict, a QA lead decides, the audit trail records both")
+    func disputes() async throws {
+        try await Self.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            let sha = try await fixture.client.withConnection { try $0.execute("SELECT rubric_sha256 FROM omniscore.scores LIMIT 1").scalar! }
+            try await app.test(.router) { client in
+                let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                let body = "criterion=process.closing&reason=I+did+close&rubric=\(sha)"
+                try await client.execute(uri: "/interactions/\(fixture.otherInteraction)/disputes", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(form), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .notFound)
+                }
+                try await client.execute(uri: "/interactions/\(fixture.ownInteraction)/disputes", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(form), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .seeOther)
+                }
+                let id = try await fixture.client.withConnection { try $0.execute("SELECT id FROM omniscore.disputes").scalar! }
+                try await client.execute(uri: "/disputes/\(id)", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(form), body: ByteBuffer(string: "status=accepted&resolution=x")) { response in
+                    #expect(response.status == .forbidden)
+                }
+                try await client.execute(uri: "/disputes/\(id)", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(form), body: ByteBuffer(string: "status=changed&verdict=pass&resolution=closing+was+there")) { response in
+                    #expect(response.status == .seeOther)
+                }
+                try await client.execute(uri: "/disputes/\(id)", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(form), body: ByteBuffer(string: "status=rejected&resolution=again")) { response in
+                    #expect(response.status == .conflict)
+                }
+            }
+            let audit = try await fixture.client.withConnection { try $0.execute("SELECT action FROM omniscore.audit_log ORDER BY id").rows.compactMap { $0[0] } }
+            #expect(audit.contains { $0.hasPrefix("dispute process.closing") })
+            #expect(audit.contains { $0.contains("changed") })
+            let review = try await fixture.client.withConnection { try $0.execute("SELECT verdict FROM omniscore.reviews WHERE criterion_id = 'process.closing'").scalar }
+            #expect(review == "pass")
+        }
+    }
+
+    @Test("health, readiness and Prometheus metrics; cursor paging covers every row once")
+    func operationsAndPaging() async throws {
+        try await Self.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/ready", method: .get) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/metrics", method: .get) { response in
+                    let text = String(buffer: response.body)
+                    #expect(text.contains("omniscore_interactions_scored "))
+                    #expect(text.contains("omniscore_interactions_not_scored{reason=\"empty\"}"))
+                    #expect(text.contains("omniscore_queue_depth 0"))
+                }
+                var seen: [String] = []
+                var cursor: String? = nil
+                repeat {
+                    let query = cursor.map { "&cursor=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+                    try await client.execute(uri: "/api/interactions?limit=40" + query, method: .get, headers: Self.bearer(fixture.tokens["admin"])) { response in
+                        let members = try JSONObjectDecoderBridge.members(String(buffer: response.body))
+                        seen += members.ids
+                        cursor = members.next
+                    }
+                } while cursor != nil
+                let total = try await fixture.client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) }
+                #expect(seen.count == total)
+                #expect(Set(seen).count == seen.count)
+            }
+        }
+    }
+}
