@@ -35,6 +35,19 @@ struct AuthController {
             let home = user.role == .agent ? "/agents/\(Layout.query(user.agentID ?? ""))" : "/"
             return Responses.redirect(home, cookie: "omniscore_session=\(session); Path=/; HttpOnly; SameSite=Strict; Max-Age=43200")
         }
+        // One-time link: starts a session and goes to `next` (a local path only).
+        router.get("/login/link/:nonce") { request, context in
+            let nonce = try context.parameters.require("nonce")
+            let started = try await self.client.withConnection { connection -> String? in
+                guard let user = try AccessStore().redeemLoginLink(nonce, on: connection) else { return nil }
+                try AccessStore().audit(user: user, action: "sign in (link)", target: "session", on: connection)
+                return try AccessStore().startSession(for: user, on: connection).id
+            }
+            guard let session = started else { throw HTTPError(.unauthorized, message: "this sign-in link was used already or has expired") }
+            var next = request.uri.queryParameters.get("next") ?? "/"
+            if !next.hasPrefix("/") || next.hasPrefix("//") { next = "/" }
+            return Responses.redirect(next, cookie: "omniscore_session=\(session); Path=/; HttpOnly; SameSite=Lax; Max-Age=43200")
+        }
         router.post("/logout") { request, context in
             let form = try await Responses.form(request)
             try Access.checkCSRF(form, context)

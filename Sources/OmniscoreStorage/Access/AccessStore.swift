@@ -59,6 +59,11 @@ public struct AccessStore: Sendable {
     }
 
     /// The user of an API token, or nil.
+    /// A user by name.
+    public func user(named name: String, on connection: DatabaseConnection) throws -> User? {
+        try connection.execute("SELECT id, name, role, agent_id FROM omniscore.users WHERE name = \(name)").rows.first.flatMap(Self.user)
+    }
+
     public func user(forToken token: String, on connection: DatabaseConnection) throws -> User? {
         guard token.count == 64 else { return nil }
         let row = try connection.execute("""
@@ -93,6 +98,25 @@ public struct AccessStore: Sendable {
             """).rows.first
         guard let row, let user = Self.user(row), let csrf = row[4] else { return nil }
         return Session(user: user, csrfToken: csrf)
+    }
+
+    /// A one-time sign-in nonce for `user`, valid for `minutes`.
+    public func loginLink(for user: User, minutes: Int = 10, on connection: DatabaseConnection) throws -> String {
+        let nonce = Self.randomToken()
+        try connection.execute("""
+            INSERT INTO omniscore.login_links (nonce_sha256, user_id, expires_at) VALUES (\(Self.hash(nonce)), \(user.id), now() + make_interval(mins => \(minutes)))
+            """)
+        return nonce
+    }
+
+    /// The user of a sign-in nonce, which is consumed (a second use finds nothing).
+    public func redeemLoginLink(_ nonce: String, on connection: DatabaseConnection) throws -> User? {
+        guard nonce.count == 64 else { return nil }
+        let row = try connection.execute("""
+            WITH used AS (DELETE FROM omniscore.login_links WHERE nonce_sha256 = \(Self.hash(nonce)) AND expires_at > now() RETURNING user_id)
+            SELECT u.id, u.name, u.role, u.agent_id FROM omniscore.users u JOIN used ON used.user_id = u.id
+            """).rows.first
+        return row.flatMap(Self.user)
     }
 
     public func endSession(_ id: String, on connection: DatabaseConnection) throws {

@@ -194,6 +194,12 @@ extension Migration {
                 created_at timestamptz NOT NULL DEFAULT now(),
                 last_used_at timestamptz
             );
+            -- One-time sign-in links (for the demo and scripted browsers): used once, within minutes.
+            CREATE TABLE omniscore.login_links (
+                nonce_sha256 text PRIMARY KEY,
+                user_id bigint NOT NULL REFERENCES omniscore.users ON DELETE CASCADE,
+                expires_at timestamptz NOT NULL
+            );
             CREATE TABLE omniscore.sessions (
                 id_sha256 text PRIMARY KEY,
                 user_id bigint NOT NULL REFERENCES omniscore.users ON DELETE CASCADE,

@@ -6,7 +6,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Users of the review workspace.",
-        subcommands: [Add.self]
+        subcommands: [Add.self, Link.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -42,6 +42,39 @@ struct UsersCommand: AsyncParsableCommand {
             }
             print(token)
             Console.error("created \(self.role) \(self.name); the token above is shown only now: sign in at /login with it, or send it as 'Authorization: Bearer TOKEN'")
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "link",
+            abstract: "Print a one-time sign-in link for a user (valid 10 minutes), e.g. for a scripted browser."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The user name.")
+        var name: String
+
+        @Option(help: "Base URL of the workspace.")
+        var base = "http://127.0.0.1:8080"
+
+        @Option(help: "The page to open after signing in.")
+        var next = "/"
+
+        func run() async throws {
+            let client = self.database.client()
+            let nonce = try await withStorageErrors {
+                try await client.withConnection { connection -> String? in
+                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
+                    return try AccessStore().loginLink(for: user, on: connection)
+                }
+            }
+            guard let nonce else {
+                Console.error("error: no user named \(self.name)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            print("\(self.base)/login/link/\(nonce)?next=\(self.next)")
         }
     }
 }
