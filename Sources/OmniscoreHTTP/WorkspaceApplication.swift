@@ -16,6 +16,19 @@ public enum WorkspaceApplication {
         }
     }
 
+    /// Every route, as documented in docs/openapi.yaml (a test keeps the two and the router in step).
+    public static let routes: [(method: String, path: String)] = [
+        ("GET", "/health"), ("GET", "/ready"), ("GET", "/metrics"),
+        ("GET", "/login"), ("POST", "/login"), ("GET", "/login/link/{nonce}"), ("POST", "/logout"),
+        ("GET", "/"), ("GET", "/api/dashboard"),
+        ("GET", "/interactions"), ("GET", "/api/interactions"), ("GET", "/interactions/{id}"), ("GET", "/api/interactions/{id}"),
+        ("POST", "/interactions/{id}/reviews"), ("POST", "/interactions/{id}/disputes"),
+        ("GET", "/agents/{id}"), ("GET", "/reports/{id}"),
+        ("GET", "/review"), ("GET", "/calibration"), ("GET", "/api/calibration"),
+        ("GET", "/disputes"), ("POST", "/disputes/{id}"),
+        ("GET", "/api/export"),
+    ]
+
     /// The router with every route and middleware.
     public static func router(client: DatabaseClient, metricsText: @escaping @Sendable () -> String = { "" }) -> Router<WorkspaceContext> {
         let router = Router(context: WorkspaceContext.self)

@@ -214,3 +214,47 @@ struct WorkspaceTests {
         }
     }
 }
+
+@Suite("OpenAPI description")
+struct OpenAPITests {
+    /// (method, path) pairs of docs/openapi.yaml, read line by line (paths at two spaces, methods at four).
+    static func documented() throws -> Set<String> {
+        let text = try String(contentsOf: TestDatabase.packageRoot.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        var inPaths = false
+        var path = ""
+        var found: Set<String> = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("paths:") { inPaths = true; continue }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), let colon = line.lastIndex(of: ":") {
+                path = String(line[line.index(line.startIndex, offsetBy: 2)..<colon])
+            } else if line.hasPrefix("    "), !line.hasPrefix("     ") {
+                let method = line.dropFirst(4).prefix { $0 != ":" }
+                if ["get", "post", "put", "delete", "patch"].contains(String(method)) { found.insert("\(method.uppercased()) \(path)") }
+            }
+        }
+        return found
+    }
+
+    @Test("the served routes are exactly the documented ones, and each is registered")
+    func routesMatch() async throws {
+        let documented = try Self.documented()
+        let declared = Set(WorkspaceApplication.routes.map { "\($0.method) \($0.path)" })
+        #expect(documented == declared)
+        try await WorkspaceTests.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/no-such-route", method: .get, headers: WorkspaceTests.bearer(fixture.tokens["admin"])) { response in
+                    #expect(response.status == .notFound && response.body.readableBytes == 0)
+                }
+                for route in WorkspaceApplication.routes {
+                    let uri = route.path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{nonce}", with: "x")
+                    try await client.execute(uri: uri, method: route.method == "GET" ? .get : .post, headers: WorkspaceTests.bearer(fixture.tokens["admin"])) { response in
+                        // The router's own "no such route" is a bare 404; handlers that find nothing say so.
+                        #expect(response.status != .notFound || response.body.readableBytes > 0, "\(route.method) \(route.path) is not served")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -77,6 +77,28 @@ struct ReviewController {
             w.endArray()
             return Responses.json(String(decoding: w.bytes, as: UTF8.self))
         }
+        // Automatic and human verdicts side by side, for the current rubric version (CSV or JSON lines).
+        router.get("/api/export") { request, context in
+            let user = try Access.require(context, Access.readers)
+            let format = request.uri.queryParameters.get("format") ?? "csv"
+            guard format == "csv" || format == "json" else { throw HTTPError(.badRequest, message: "format is csv or json") }
+            let rows = try await self.client.withConnection { try WorkspaceStore().export(scope: Access.scope(user), limit: 200_000, on: $0) }
+            let columns = ["interaction_id", "agent_id", "channel", "started_at", "rubric_version", "criterion_id", "automatic_verdict", "human_verdict", "reviewer", "human_reason"]
+            if format == "json" {
+                let lines = rows.map { row in
+                    "{" + zip(columns, row).map { "\(InteractionsController.jsonString($0.0)):\($0.1.map(InteractionsController.jsonString) ?? "null")" }.joined(separator: ",") + "}"
+                }
+                return Responses.text(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), contentType: "application/x-ndjson")
+            }
+            func csv(_ value: String?) -> String {
+                guard let value else { return "" }
+                // Quote every field; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula.
+                let safe = value.first.map { "=+-@".contains($0) } == true ? "'" + value : value
+                return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            let body = ([columns.joined(separator: ",")] + rows.map { $0.map(csv).joined(separator: ",") }).joined(separator: "\r\n") + "\r\n"
+            return Responses.text(body, contentType: "text/csv; charset=utf-8")
+        }
         router.get("/disputes") { _, context in
             guard context.user != nil else { return Responses.redirect("/login") }
             let user = try Access.require(context, Access.readers)

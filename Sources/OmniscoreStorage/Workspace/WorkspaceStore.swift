@@ -293,6 +293,22 @@ public struct WorkspaceStore: Sendable {
         }
     }
 
+    /// Every criterion verdict of the current rubric version with the human reviews beside it.
+    public func export(scope agent: String?, limit: Int, on connection: DatabaseConnection) throws -> [[String?]] {
+        guard let sha = try self.currentRubric(on: connection)?.sha256 else { return [] }
+        return try connection.execute("""
+            SELECT s.interaction_id, s.agent_id, s.channel, to_char(s.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), s.rubric_version,
+                   c.criterion_id, c.verdict, r.verdict, u.name, r.reason
+            FROM omniscore.scores s
+            JOIN omniscore.criterion_results c ON c.interaction_id = s.interaction_id AND c.rubric_sha256 = s.rubric_sha256
+            LEFT JOIN omniscore.reviews r ON r.interaction_id = c.interaction_id AND r.rubric_sha256 = c.rubric_sha256 AND r.criterion_id = c.criterion_id
+            LEFT JOIN omniscore.users u ON u.id = r.reviewer_id
+            WHERE s.rubric_sha256 = \(sha) AND (\(agent)::text IS NULL OR s.agent_id = \(agent))
+            ORDER BY s.started_at DESC, s.interaction_id, c.criterion_id, u.name
+            LIMIT \(limit)
+            """).values
+    }
+
     // MARK: Agents
 
     public func agent(_ id: String, on connection: DatabaseConnection) throws -> (name: String?, team: String?, scores: [Row], reports: [(id: String, period: String, overall: Double?, interactions: Int)])? {
