@@ -35,6 +35,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Benchmark coaching reports and profile updates for --agents agents over --interactions stored scores.")
     var coaching = false
 
+    @Flag(help: "Benchmark the review workspace under a fixed request rate on --interactions scored interactions.")
+    var http = false
+
+    @Option(help: "With --http: requests per second.")
+    var rate = 200
+
+    @Option(help: "With --http: seconds of load.")
+    var seconds = 20
+
     @Option(help: "With --coaching: agents.")
     var agents = 1000
 
@@ -45,6 +54,10 @@ struct BenchCommand: AsyncParsableCommand {
     var dataDir: String?
 
     func run() async throws {
+        if self.http {
+            try await HTTPBench(interactions: self.interactions, rate: self.rate, seconds: self.seconds, rubric: self.rubric, dataDir: self.dataDir).run()
+            return
+        }
         if self.coaching {
             try await CoachingBench(agents: self.agents, scores: self.interactions, rubric: self.rubric, dataDir: self.dataDir).run()
             return
