@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "OmniscoreCore",
                 "OmniscoreInterchange",
+                "OmniscoreRubrics",
                 "OmniscoreStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

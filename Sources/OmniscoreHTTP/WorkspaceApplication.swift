@@ -27,6 +27,7 @@ public enum WorkspaceApplication {
         ("GET", "/review"), ("GET", "/calibration"), ("GET", "/api/calibration"),
         ("GET", "/disputes"), ("POST", "/disputes/{id}"),
         ("GET", "/api/export"),
+        ("GET", "/api/rubrics"), ("GET", "/api/rubrics/{sha}/diff"), ("POST", "/api/rubrics"),
     ]
 
     /// The router with every route and middleware.
@@ -41,6 +42,7 @@ public enum WorkspaceApplication {
         DashboardController(client: client).add(to: router)
         InteractionsController(client: client).add(to: router)
         ReviewController(client: client).add(to: router)
+        RubricsController(client: client).add(to: router)
         return router
     }
 

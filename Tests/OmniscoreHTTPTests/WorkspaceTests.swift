@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import OmniscoreCore
 import OmniscoreHTTP
+import OmniscoreRubrics
 import OmniscoreStorage
 import OmniscoreTestSupport
 import Testing
@@ -253,6 +254,59 @@ struct OpenAPITests {
                         // The router's own "no such route" is a bare 404; handlers that find nothing say so.
                         #expect(response.status != .notFound || response.body.readableBytes > 0, "\(route.method) \(route.path) is not served")
                     }
+                }
+            }
+        }
+    }
+}
+
+@Suite("Rubric versions over HTTP")
+struct RubricAPITests {
+    @Test("ci submits rubric versions: valid ones are stored, invalid ones get located errors, failing examples are refused; diffs compare versions")
+    func submit() async throws {
+        try await WorkspaceTests.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            let (_, source) = try StockRubric.load()
+            let bumped = source.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.0.1""#)
+            let broken = source.replacingOccurrences(of: #"<example name="condescending-reply" expect="fail">"#, with: #"<example name="condescending-reply" expect="pass">"#)
+                .replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.0.2""#)
+            let hostile = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rubric>&x;</rubric>"#
+            try await app.test(.router) { client in
+                let ci = WorkspaceTests.bearer(fixture.tokens["ci"])
+                try await client.execute(uri: "/api/rubrics", method: .post, headers: ci, body: ByteBuffer(string: bumped)) { response in
+                    #expect(response.status == .created)
+                    #expect(String(buffer: response.body).contains("\"stored\":true"))
+                }
+                try await client.execute(uri: "/api/rubrics", method: .post, headers: ci, body: ByteBuffer(string: broken)) { response in
+                    #expect(response.status == .conflict)
+                    #expect(String(buffer: response.body).contains("condescending-reply"))
+                }
+                try await client.execute(uri: "/api/rubrics", method: .post, headers: ci, body: ByteBuffer(string: hostile)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    #expect(String(buffer: response.body).contains("submitted.xml:1:"))
+                    #expect(!String(buffer: response.body).contains("root:"))
+                }
+                try await client.execute(uri: "/api/rubrics", method: .post, headers: WorkspaceTests.bearer(fixture.tokens["agent"]), body: ByteBuffer(string: bumped)) { response in
+                    #expect(response.status == .forbidden)
+                }
+                try await client.execute(uri: "/api/rubrics", method: .get, headers: ci) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("\"version\":\"1.0.0\""))
+                    #expect(body.contains("\"version\":\"1.0.1\""))
+                    #expect(!body.contains("1.0.2"))
+                }
+            }
+            // Rescore with the stored 1.0.1 and compare: identical checks flip nothing.
+            let new = try RubricLoader.load(source: bumped, file: "bumped.xml").rubric
+            _ = try await ScoringRun(client: fixture.client, scorer: try Scorer(rubric: new), rubricSource: bumped).run(ScoringRun.Options(kind: "rescore"))
+            let (old, _) = try StockRubric.load()
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/rubrics/\(new.sha256)/diff?against=\(old.sha256)", method: .get, headers: WorkspaceTests.bearer(fixture.tokens["qa_lead"])) { response in
+                    let body = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(body.contains("\"criterion\":\"process.greeting\""))
+                    #expect(body.contains("\"verdict_flips\":0"))
+                    #expect(!body.contains("\"verdict_flips\":1"))
                 }
             }
         }

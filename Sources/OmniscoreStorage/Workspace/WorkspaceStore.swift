@@ -328,3 +328,39 @@ public struct WorkspaceStore: Sendable {
             """).scalar
     }
 }
+
+extension WorkspaceStore {
+    public struct RubricVersion: Sendable {
+        public var sha256: String
+        public var id: String
+        public var version: String
+        public var title: String
+        public var loadedAt: String
+        public var scored: Int
+    }
+
+    public func rubricVersions(on connection: DatabaseConnection) throws -> [RubricVersion] {
+        try connection.execute("""
+            SELECT v.sha256, v.rubric_id, v.version, v.title, to_char(v.loaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                   (SELECT count(*) FROM omniscore.scores s WHERE s.rubric_sha256 = v.sha256)
+            FROM omniscore.rubric_versions v ORDER BY v.rubric_id, v.loaded_at DESC
+            """).rows.map { RubricVersion(sha256: $0[0]!, id: $0[1]!, version: $0[2]!, title: $0[3] ?? "", loadedAt: $0[4]!, scored: $0.int(5) ?? 0) }
+    }
+
+    public func rubricSource(_ sha256: String, on connection: DatabaseConnection) throws -> String? {
+        try connection.execute("SELECT source FROM omniscore.rubric_versions WHERE sha256 = \(sha256)").scalar
+    }
+
+    /// Per criterion, on the interactions both versions scored: verdict flips and fail rates before and after.
+    public func rubricDiff(from old: String, to new: String, on connection: DatabaseConnection) throws -> [(criterion: String, common: Int, flips: Int, failsBefore: Int, failsAfter: Int)] {
+        try connection.execute("""
+            SELECT coalesce(a.criterion_id, b.criterion_id), count(*) FILTER (WHERE a.verdict IS NOT NULL AND b.verdict IS NOT NULL),
+                   count(*) FILTER (WHERE a.verdict IS DISTINCT FROM b.verdict AND a.verdict IS NOT NULL AND b.verdict IS NOT NULL),
+                   count(*) FILTER (WHERE a.verdict = 'fail' AND b.verdict IS NOT NULL), count(*) FILTER (WHERE b.verdict = 'fail' AND a.verdict IS NOT NULL)
+            FROM (SELECT * FROM omniscore.criterion_results WHERE rubric_sha256 = \(old)) a
+            FULL JOIN (SELECT * FROM omniscore.criterion_results WHERE rubric_sha256 = \(new)) b
+                 ON a.interaction_id = b.interaction_id AND a.criterion_id = b.criterion_id
+            GROUP BY 1 ORDER BY 1
+            """).rows.map { (criterion: $0[0]!, common: $0.int(1) ?? 0, flips: $0.int(2) ?? 0, failsBefore: $0.int(3) ?? 0, failsAfter: $0.int(4) ?? 0) }
+    }
+}
