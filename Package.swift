@@ -59,6 +59,7 @@ let package = Package(
                 "OmniscoreCore",
                 "OmniscoreInterchange",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 public import OmniscoreCore
 
 /// Leases batches from the queue, reads them with their customers' journeys, scores them and writes the results,
@@ -136,6 +137,8 @@ public struct ScoringWorker: Sendable {
         var cards: [Scorecard] = []
         cards.reserveCapacity(interactions.count)
         for interaction in interactions {
+            let scoreStart = clock.now
+            defer { ScoringMetrics.latency.recordNanoseconds(Int64(PostgresDuration.nanoseconds(clock.now - scoreStart))) }
             let earlier = (history[interaction.customerID] ?? []).filter { $0.startedAt < interaction.startedAt || ($0.startedAt == interaction.startedAt && $0.interactionID < interaction.id) }
             let card = self.scorer.score(interaction, history: earlier)
             cards.append(card)
@@ -145,6 +148,25 @@ public struct ScoringWorker: Sendable {
         phases.score = lap()
         let written = try ScoreWriter(rubricSHA256: sha, runID: self.runID).write(cards, quarantined: batch.quarantined, finishing: ids, worker: self.name, on: connection)
         phases.write = lap()
+        ScoringMetrics.scored.increment(by: written.scored)
+        ScoringMetrics.quarantined.increment(by: written.quarantined)
+        for card in cards { if let reason = card.notScoredReason { ScoringMetrics.notScored(reason.rawValue).increment() } }
         return (written, phases)
+    }
+}
+
+/// Process metrics of the workers (swift-metrics; the executable bootstraps the Prometheus backend).
+enum ScoringMetrics {
+    static let latency = Timer(label: "omniscore_scoring_duration", preferredDisplayUnit: .milliseconds)
+    static let scored = Counter(label: "omniscore_worker_scored_total")
+    static let quarantined = Counter(label: "omniscore_worker_quarantined_total")
+    static func notScored(_ reason: String) -> Counter {
+        Counter(label: "omniscore_worker_not_scored_total", dimensions: [("reason", reason)])
+    }
+}
+
+enum PostgresDuration {
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 }
