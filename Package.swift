@@ -59,7 +59,6 @@ let package = Package(
                 "OmniscoreCore",
                 "OmniscoreInterchange",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -70,6 +69,7 @@ let package = Package(
                 "OmniscoreCore",
                 "OmniscoreInterchange",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
