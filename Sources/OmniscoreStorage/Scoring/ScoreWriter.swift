@@ -118,10 +118,13 @@ public struct ScoreWriter: Sendable {
                     COPY omniscore_stage_journey (interaction_id, rubric_sha256, customer_id, channel, started_at, subject_words,
                         issue_keys, provided_info, agent_warmth, was_escalated) FROM STDIN
                     """, data: journey.bytes)
-                try connection.execute("INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING")
+                // Criterion rows only for the scores this batch inserted (a score already there keeps its rows).
                 try connection.execute("""
-                    INSERT INTO omniscore.criterion_results SELECT c.* FROM omniscore_stage_criteria c
-                    JOIN omniscore.scores s USING (interaction_id, rubric_sha256)
+                    WITH inserted AS (
+                        INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING RETURNING interaction_id
+                    )
+                    INSERT INTO omniscore.criterion_results
+                    SELECT c.* FROM omniscore_stage_criteria c WHERE c.interaction_id IN (SELECT interaction_id FROM inserted)
                     ON CONFLICT DO NOTHING
                     """)
                 try connection.execute("INSERT INTO omniscore.journey SELECT * FROM omniscore_stage_journey ON CONFLICT DO NOTHING")

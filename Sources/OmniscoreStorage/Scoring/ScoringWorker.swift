@@ -112,6 +112,10 @@ public struct ScoringWorker: Sendable {
             return now - mark
         }
         let sha = self.scorer.rubric.sha256
+        // Every statement of a batch is a keyed lookup; while tables grow faster than their statistics, the
+        // planner must not fall back to scanning them (scores, journey, queue) once per batch.
+        try connection.execute("SET enable_seqscan = off")
+        defer { _ = try? connection.execute("RESET enable_seqscan") }
         let ids = try WorkQueue(rubricSHA256: sha).lease(worker: self.name, limit: self.batchSize, duration: self.leaseDuration, on: connection)
         phases.lease = lap()
         guard !ids.isEmpty else { return nil }

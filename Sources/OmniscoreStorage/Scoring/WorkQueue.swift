@@ -98,7 +98,10 @@ public struct WorkQueue: Sendable {
             strategy.name.sqlValue,
             seedValue.sqlValue,
         ]
-        return try connection.execute(SQLQuery(unsafeSQL: sql, binds: binds)).affected
+        let queued = try connection.execute(SQLQuery(unsafeSQL: sql, binds: binds)).affected
+        // Fresh statistics for the plans of the lease and delete statements that follow.
+        if queued > 0 { try connection.execute("ANALYZE omniscore.work_queue") }
+        return queued
     }
 
     static func percent(_ rate: Double) -> String {
@@ -109,17 +112,18 @@ public struct WorkQueue: Sendable {
     /// Leases up to `limit` queued interactions for `worker`, oldest first within priority.
     public func lease(worker: String, limit: Int, duration: Duration, on connection: DatabaseConnection) throws -> [String] {
         let seconds = Int(duration.components.seconds)
+        // By ctid: a TID scan whatever the planner believes about the table's size (its statistics lag behind a
+        // bulk enqueue, and a join on the key then degrades into a scan of the whole queue per batch).
         return try connection.execute("""
             UPDATE omniscore.work_queue q
             SET leased_by = \(worker), lease_expires_at = now() + make_interval(secs => \(seconds)), attempts = q.attempts + 1
-            FROM (
-                SELECT interaction_id FROM omniscore.work_queue
+            WHERE q.ctid = ANY(ARRAY(
+                SELECT ctid FROM omniscore.work_queue
                 WHERE rubric_sha256 = \(self.rubricSHA256) AND (lease_expires_at IS NULL OR lease_expires_at < now())
                 ORDER BY priority DESC, started_at, interaction_id
                 LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
-            ) next
-            WHERE q.interaction_id = next.interaction_id AND q.rubric_sha256 = \(self.rubricSHA256)
+            ))
             RETURNING q.interaction_id, q.started_at
             """).values.sorted { ($0[1] ?? "", $0[0] ?? "") < ($1[1] ?? "", $1[0] ?? "") }.compactMap { $0[0] }
     }
