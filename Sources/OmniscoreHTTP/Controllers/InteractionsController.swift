@@ -75,7 +75,7 @@ struct InteractionsController {
                 let reason = form["reason"], !reason.trimmingCharacters(in: .whitespaces).isEmpty
             else { throw HTTPError(.badRequest, message: "a review needs criterion, verdict (pass, fail or na), rubric and a reason") }
             try await self.client.withConnection { connection in
-                guard try WorkspaceStore().interaction(id, scope: nil, on: connection) != nil else { throw HTTPError(.notFound, message: "no such interaction") }
+                guard try WorkspaceStore().isVisible(id, scope: nil, on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
                 try WorkspaceStore().saveReview(interaction: id, sha256: sha, criterion: criterion, verdict: verdict, reason: reason, reviewer: user, on: connection)
             }
             return Responses.redirect("/interactions/\(Layout.query(id))")
@@ -89,7 +89,7 @@ struct InteractionsController {
                 throw HTTPError(.badRequest, message: "a dispute needs criterion, rubric and a reason")
             }
             try await self.client.withConnection { connection in
-                guard try WorkspaceStore().interaction(id, scope: Access.scope(user), on: connection) != nil else { throw HTTPError(.notFound, message: "no such interaction") }
+                guard try WorkspaceStore().isVisible(id, scope: Access.scope(user), on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
                 try WorkspaceStore().raiseDispute(interaction: id, sha256: sha, criterion: criterion, reason: reason, by: user, on: connection)
             }
             return Responses.redirect("/interactions/\(Layout.query(id))")

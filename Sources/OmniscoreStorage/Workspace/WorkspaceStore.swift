@@ -158,6 +158,13 @@ public struct WorkspaceStore: Sendable {
         public var disputes: [(id: Int, criterion: String, by: String, reason: String, status: String, resolution: String?)]
     }
 
+    /// Whether the interaction exists and the agent scope allows it (one keyed lookup, for write routes).
+    public func isVisible(_ id: String, scope agent: String?, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.execute("""
+            SELECT 1 FROM interactions WHERE id = \(id) AND (\(agent)::text IS NULL OR agent_id = \(agent))
+            """).isEmpty
+    }
+
     /// One interaction with its transcript, scores, journey, reviews and disputes; nil when it does not exist or
     /// the agent scope excludes it (callers answer 404 either way, so existence does not leak).
     public func interaction(_ id: String, scope agent: String?, on connection: DatabaseConnection) throws -> Detail? {
