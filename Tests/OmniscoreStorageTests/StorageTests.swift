@@ -35,6 +35,31 @@ struct StorageTests {
         }
     }
 
+    @Test("a transaction inside a transaction is a savepoint: its failure undoes only its own work, and nothing commits early")
+    func nestedTransactions() async throws {
+        try await TestDatabase.withDatabase { client, _ in
+            struct Planned: Error {}
+            let rows = try await client.withConnection { connection in
+                try connection.execute("CREATE TABLE t (v text)")
+                try connection.transaction {
+                    try connection.execute("INSERT INTO t VALUES ('outer')")
+                    try? connection.transaction {
+                        try connection.execute("INSERT INTO t VALUES ('inner, undone')")
+                        throw Planned()
+                    }
+                    try connection.transaction { try connection.execute("INSERT INTO t VALUES ('inner, kept')") }
+                }
+                _ = try? connection.transaction {
+                    try connection.execute("INSERT INTO t VALUES ('outer, undone')")
+                    try connection.transaction { try connection.execute("INSERT INTO t VALUES ('inner of an undone outer')") }
+                    throw Planned()
+                }
+                return try connection.execute("SELECT v FROM t ORDER BY v").values.map { $0[0] ?? "" }
+            }
+            #expect(rows == ["inner, kept", "outer"])
+        }
+    }
+
     @Test("the Samples load into the hub tables once; loading again adds nothing")
     func loadSamples() async throws {
         try await TestDatabase.withDatabase { client, _ in
@@ -227,7 +252,16 @@ struct StorageTests {
             let total = Stock.samples.count + copies.count
             let run = ScoringRun(client: client, scorer: Stock.scorer, rubricSource: Stock.rubricSource)
             async let summary = run.run(ScoringRun.Options(workers: 2, batchSize: 50))
-            try await Task.sleep(for: .milliseconds(700))
+            // Restart once the workers are under way (the first scores are written), not after a guessed delay.
+            let watcher = DatabaseClient(url: server.url())
+            let deadline = ContinuousClock.now + .seconds(60)
+            var started = 0
+            while started == 0 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                started = try await watcher.withConnection { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0 }
+            }
+            watcher.close()
+            #expect(started > 0 && started < total, "the restart must come in the middle of the run")
             try server.restart()
             let result = try await summary
             #expect(result.totals.reconnects > 0)

@@ -166,14 +166,17 @@ public final class DatabaseConnection: @unchecked Sendable {
     }
 
     /// Runs `body` inside BEGIN/COMMIT, rolling back if it throws.
+    /// Inside a transaction already, `body` runs in a savepoint of it instead: its changes commit with the
+    /// outer transaction, and a failure rolls back only what `body` did.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try self.execute("BEGIN")
+        let nested = PQtransactionStatus(self.raw) != PQTRANS_IDLE
+        try self.execute(nested ? "SAVEPOINT omniscore_nested" : "BEGIN")
         do {
             let value = try body()
-            try self.execute("COMMIT")
+            try self.execute(nested ? "RELEASE SAVEPOINT omniscore_nested" : "COMMIT")
             return value
         } catch {
-            if self.isHealthy { _ = try? self.execute("ROLLBACK") }
+            if self.isHealthy { _ = try? self.execute(nested ? "ROLLBACK TO SAVEPOINT omniscore_nested" : "ROLLBACK") }
             throw error
         }
     }

@@ -61,7 +61,10 @@ public struct ScoringRun: Sendable {
     public func run(_ options: Options, workerName: String = ScoringRun.defaultWorkerName(), shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Summary {
         let rubric = self.scorer.rubric
         let source = self.rubricSource
-        let (runID, sampled) = try await self.client.withConnection { connection in
+        // Setup and the closing update are retried like the workers' batches, so a restart of the database at any
+        // moment of a run is survived; setup is one transaction, so a retry never leaves half a run behind.
+        let retry = RetryPolicy()
+        let (runID, sampled) = try await retry.run { try await self.client.withTransaction { connection in
             try Self.register(rubric, source: source, on: connection)
             let runID = try connection.execute("""
                 INSERT INTO omniscore.runs (kind, rubric_sha256, strategy, seed, since, until)
@@ -76,10 +79,10 @@ public struct ScoringRun: Sendable {
                 return (0, 0)
             }
             return (runID, sampled)
-        }
+        } }
         // Left-over leases of a worker that died are picked up here too, once they expire.
         let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, runID: runID == 0 ? nil : runID, workerName: workerName, shouldStop: shouldStop)
-        let left = try await self.client.withConnection { connection in
+        let left = try await retry.run { try await self.client.withConnection { connection in
             let left = try WorkQueue(rubricSHA256: rubric.sha256).depth(on: connection)
             guard runID != 0 else { return left }
             try connection.execute("""
@@ -88,7 +91,7 @@ public struct ScoringRun: Sendable {
                 WHERE id = \(runID)
                 """)
             return left
-        }
+        } }
         return Summary(runID: runID, sampled: sampled, totals: totals, queueLeft: left)
     }
 

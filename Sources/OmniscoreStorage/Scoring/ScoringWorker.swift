@@ -86,19 +86,12 @@ public struct ScoringWorker: Sendable {
     }
 
     private func withRetry<T>(_ totals: inout Totals, onFailure: () -> Void, _ body: () throws -> T) throws -> T {
-        var delay = Duration.milliseconds(100)
-        var attempt = 0
-        while true {
-            do {
-                return try body()
-            } catch let error as StorageError where error.isTransient && attempt < self.retries {
-                attempt += 1
-                totals.reconnects += 1
-                onFailure()
-                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-                delay = min(delay * 2, .seconds(5))
-            }
-        }
+        var reconnects = 0
+        defer { totals.reconnects += reconnects }
+        return try RetryPolicy(retries: self.retries).run(onRetry: { _ in
+            reconnects += 1
+            onFailure()
+        }, body)
     }
 
     /// One batch: lease, read, score, write. `nil` when nothing was left to lease.
