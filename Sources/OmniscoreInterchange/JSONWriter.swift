@@ -146,13 +146,20 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendQuoted(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in self.appendQuoted(utf8) }
+    }
+
+    /// Copies runs of bytes that need no escape in one go; only quotes, backslashes and control characters are
+    /// written one by one.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.bytes.append(UInt8(ascii: "\""))
-        for b in text.utf8 {
+        var runStart = 0
+        for (index, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            if runStart < index { self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
             switch b {
-            case UInt8(ascii: "\""):
-                self.bytes.append(UInt8(ascii: "\\"))
-                self.bytes.append(b)
-            case UInt8(ascii: "\\"):
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 self.bytes.append(UInt8(ascii: "\\"))
                 self.bytes.append(b)
             case 0x0A:
@@ -164,15 +171,12 @@ public struct JSONWriter: Sendable {
             case 0x09:
                 self.bytes.append(UInt8(ascii: "\\"))
                 self.bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                self.bytes.append(contentsOf: Array("\\u00".utf8))
-                self.bytes.append(hex[Int(b >> 4)])
-                self.bytes.append(hex[Int(b & 0xF)])
             default:
-                self.bytes.append(b)
+                let hex: StaticString = "0123456789abcdef"
+                self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 0xF)]])
             }
         }
+        if runStart < utf8.count { self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         self.bytes.append(UInt8(ascii: "\""))
     }
 }

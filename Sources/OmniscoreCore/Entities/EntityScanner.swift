@@ -9,7 +9,7 @@ public enum EntityScanner {
         let scalars = Array(text.unicodeScalars)
         var entities: [Entity] = []
         var index = 0
-        var recentWords: [Keyword] = []  // keyword class of the words before the current position
+        var recent = RecentWords()  // the three words before the current position
         while index < scalars.count {
             let c = scalars[index]
             if isSpace(c) {
@@ -18,13 +18,27 @@ public enum EntityScanner {
             }
             var end = index
             while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
-            let consumed = self.recognise(scalars, token: index..<end, context: recentWords, into: &entities)
+            let consumed = self.recognise(scalars, token: index..<end, context: recent, into: &entities)
             let next = max(end, consumed)
-            recentWords.append(Keyword(scalars[index..<end]))
-            if recentWords.count > 3 { recentWords.removeFirst() }
+            recent.push(index..<end)
             index = next
         }
         return entities
+    }
+
+    /// The last three words, as ranges; their keyword classes are only worked out when a number needs them
+    /// (most words are not next to one).
+    struct RecentWords {
+        private var words: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+
+        mutating func push(_ word: Range<Int>) {
+            self.words = (self.words.1, self.words.2, word)
+        }
+
+        func contains(_ keyword: Keyword, in s: [Unicode.Scalar]) -> Bool {
+            func matches(_ word: Range<Int>) -> Bool { !word.isEmpty && Keyword(s[word]) == keyword }
+            return matches(self.words.0) || matches(self.words.1) || matches(self.words.2)
+        }
     }
 
     /// What a word before a number says about it, without allocating a string per word.
@@ -35,19 +49,29 @@ public enum EntityScanner {
         case other
 
         init(_ word: ArraySlice<Unicode.Scalar>) {
-            var lower: [UInt8] = []
-            lower.reserveCapacity(8)
+            // Up to 8 lower-case ASCII letters (and "#"), packed first byte highest, so a prefix test is a mask.
+            var packed: UInt64 = 0
+            var count = 0
             for c in word where c.value < 128 {
-                let b = UInt8(c.value)
-                if b >= 65 && b <= 90 { lower.append(b | 0x20) } else if (b >= 97 && b <= 122) || b == 35 { lower.append(b) }
-                if lower.count == 8 { break }
+                var b = UInt8(c.value)
+                if b >= 65 && b <= 90 { b |= 0x20 } else if !((b >= 97 && b <= 122) || b == 35) { continue }
+                packed |= UInt64(b) << (56 - 8 * count)
+                count += 1
+                if count == 8 { break }
             }
-            func starts(_ prefix: String) -> Bool { lower.starts(with: prefix.utf8) }
+            func starts(_ prefix: StaticString) -> Bool {
+                let length = prefix.utf8CodeUnitCount
+                guard length <= count else { return false }
+                var wanted: UInt64 = 0
+                for k in 0..<length { wanted |= UInt64(prefix.utf8Start[k]) << (56 - 8 * k) }
+                let mask: UInt64 = length == 8 ? ~0 : ~(~0 >> (8 * length))
+                return packed & mask == wanted
+            }
             if starts("order") || starts("ref") || starts("booking") || starts("tracking") || starts("#") || starts("case") {
                 self = .order
             } else if starts("account") || starts("acct") || starts("policy") || starts("member") {
                 self = .account
-            } else if lower == Array("no".utf8) || starts("number") {
+            } else if (count == 2 && starts("no")) || starts("number") {
                 self = .number
             } else {
                 self = .other
@@ -64,20 +88,38 @@ public enum EntityScanner {
         (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122)
     }
 
-    // Built once: a set literal inside `recognise` was rebuilt for every token.
-    private static let leadingPunctuation: Set<Unicode.Scalar> = ["(", "[", "\"", "'", "<", "“", "‘", ":"]
-    private static let trailingPunctuation: Set<Unicode.Scalar> = [")", "]", "\"", "'", ">", ".", ",", ";", ":", "!", "?", "”", "’"]
-    private static let currencySymbols: Set<Unicode.Scalar> = ["£", "$", "€"]
+    private static func isLeadingPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "(", "[", "\"", "'", "<", "“", "‘", ":": return true
+        default: return false
+        }
+    }
+
+    private static func isTrailingPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ")", "]", "\"", "'", ">", ".", ",", ";", ":", "!", "?", "”", "’": return true
+        default: return false
+        }
+    }
+
+    private static func isCurrencySymbol(_ c: Unicode.Scalar) -> Bool {
+        c == "£" || c == "$" || c == "€"
+    }
+
+    /// EUR, USD, GBP, CHF in any case.
+    private static func isCurrencyCode(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.count == 3, word.allSatisfy(isASCIILetter) else { return false }
+        let code = String(String.UnicodeScalarView(word)).lowercased()
+        return code == "eur" || code == "usd" || code == "gbp" || code == "chf"
+    }
 
     /// Recognises an entity starting at the token; returns the scalar index up to which input was consumed.
-    private static func recognise(_ s: [Unicode.Scalar], token: Range<Int>, context: [Keyword], into entities: inout [Entity]) -> Int {
+    private static func recognise(_ s: [Unicode.Scalar], token: Range<Int>, context recent: RecentWords, into entities: inout [Entity]) -> Int {
         var lower = token.lowerBound
         var upper = token.upperBound
         // Trim surrounding punctuation: quotes, brackets, trailing full stops and commas.
-        let leading = Self.leadingPunctuation
-        let trailing = Self.trailingPunctuation
-        while lower < upper, leading.contains(s[lower]) { lower += 1 }
-        while upper > lower, trailing.contains(s[upper - 1]) { upper -= 1 }
+        while lower < upper, isLeadingPunctuation(s[lower]) { lower += 1 }
+        while upper > lower, isTrailingPunctuation(s[upper - 1]) { upper -= 1 }
         guard lower < upper else { return token.upperBound }
         let word = s[lower..<upper]
 
@@ -93,9 +135,8 @@ public enum EntityScanner {
         }
 
         // Money: a currency symbol or code next to a number.
-        let symbols = Self.currencySymbols
-        if symbols.contains(word.first!) || (word.count > 1 && symbols.contains(word.last!) && isDigit(word.first!)) {
-            let digits = word.filter { !symbols.contains($0) }
+        if isCurrencySymbol(word.first!) || (word.count > 1 && isCurrencySymbol(word.last!) && isDigit(word.first!)) {
+            let digits = word.filter { !isCurrencySymbol($0) }
             if let amount = parseAmount(Array(digits)) {
                 entities.append(Entity(kind: .money, range: lower..<upper, amount: amount))
                 return token.upperBound
@@ -108,7 +149,7 @@ public enum EntityScanner {
                 return unitEnd
             }
         }
-        if ["eur", "usd", "gbp", "chf"].contains(String(String.UnicodeScalarView(word)).lowercased()) {
+        if isCurrencyCode(word) {
             if let (numberRange, amount) = nextNumber(s, after: token.upperBound) {
                 entities.append(Entity(kind: .money, range: lower..<numberRange.upperBound, amount: amount))
                 return numberRange.upperBound
@@ -125,9 +166,9 @@ public enum EntityScanner {
             // A long digit run that fails Luhn is one number, not a card: do not rescan its tail as a phone.
             if digits.count > 15 && !(s[lower] == "+") { return groupEnd }
             if digits.count >= 9 && digits.count <= 15 && !looksLikeDate(s[lower..<groupEnd]) {
-                if context.contains(.order) {
+                if recent.contains(.order, in: s) {
                     entities.append(Entity(kind: .orderNumber, range: lower..<groupEnd, key: String(String.UnicodeScalarView(digits))))
-                } else if context.contains(.account) {
+                } else if recent.contains(.account, in: s) {
                     entities.append(Entity(kind: .accountNumber, range: lower..<groupEnd, key: String(String.UnicodeScalarView(digits))))
                 } else {
                     entities.append(Entity(kind: .phone, range: lower..<groupEnd))
@@ -154,10 +195,10 @@ public enum EntityScanner {
         if other == 0, digitCount >= 4, letters <= 4 {
             let prefixed = word.first! == "#" || (letters > 0 && isASCIILetter(word.first!))
             let numeric = letters == 0 && digitCount >= 5 && digitCount <= 12
-            if prefixed || (numeric && (context.contains(.order) || context.contains(.number))) {
+            if prefixed || (numeric && (recent.contains(.order, in: s) || recent.contains(.number, in: s))) {
                 let key = String(String.UnicodeScalarView(word.filter { isASCIILetter($0) || isDigit($0) })).uppercased()
                 entities.append(Entity(kind: .orderNumber, range: lower..<upper, key: key))
-            } else if numeric, context.contains(.account) {
+            } else if numeric, recent.contains(.account, in: s) {
                 let key = String(String.UnicodeScalarView(word.filter { isDigit($0) }))
                 entities.append(Entity(kind: .accountNumber, range: lower..<upper, key: key))
             }
@@ -265,7 +306,7 @@ public enum EntityScanner {
         var start = index
         while start < s.count, isSpace(s[start]) { start += 1 }
         var end = start
-        while end < s.count, isASCIILetter(s[end]) || symbolsSet.contains(s[end]) { end += 1 }
+        while end < s.count, isASCIILetter(s[end]) || isCurrencySymbol(s[end]) { end += 1 }
         guard end > start else { return nil }
         let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
         return (end, currencyWords.contains(word))
@@ -280,7 +321,6 @@ public enum EntityScanner {
         return (start..<end, amount)
     }
 
-    private static let symbolsSet: Set<Unicode.Scalar> = ["£", "$", "€"]
     private static let currencyWords: Set<String> = [
         "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "quid", "bucks", "€", "£", "$", "chf",
     ]

@@ -30,6 +30,9 @@ struct PhraseBook: Sendable {
     let usesStart: [Int32]
     let uses: [Use]
     let listCount: Int
+    /// For each phrase of more than one segment, its slot in the per-message progress table; -1 otherwise.
+    let multiSegmentSlot: [Int32]
+    let multiSegmentCount: Int
 
     /// A problem compiling one phrase: which list and which phrase.
     struct CompileError: Error, Sendable {
@@ -92,6 +95,18 @@ struct PhraseBook: Sendable {
         self.usesStart = usesStart
         self.uses = uses
         self.listCount = lists.count
+        var slots: [Int32] = []
+        var slotCount = 0
+        for phrase in phrases {
+            if phrase.gaps.count > 1 {
+                slots.append(Int32(slotCount))
+                slotCount += 1
+            } else {
+                slots.append(-1)
+            }
+        }
+        self.multiSegmentSlot = slots
+        self.multiSegmentCount = slotCount
     }
 
     /// A segment occurrence before stitching.
@@ -109,10 +124,18 @@ struct PhraseBook: Sendable {
         var raw: [PhraseMatcher.Hit] = []
         var found: [PhraseHit] = []
         var pending: [SegmentHit] = []
+        // Per multi-segment phrase, the highest segment seen so far in the message (-1: none). Hits arrive in
+        // order of their end, and a segment can only extend a chain whose previous segment ended before it
+        // starts, so a segment whose predecessor has not been seen yet can never be part of a match: common
+        // words such as the "to" of `speak to * manager` are dropped here instead of being sorted and searched.
+        var progress = [Int32](repeating: -1, count: self.multiSegmentCount)
+        var touched: [Int32] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             for (message, range) in text.messageRanges.enumerated() {
                 raw.removeAll(keepingCapacity: true)
                 pending.removeAll(keepingCapacity: true)
+                for slot in touched { progress[Int(slot)] = -1 }
+                touched.removeAll(keepingCapacity: true)
                 self.matcher.scan(bytes, range: range, into: &raw)
                 for hit in raw {
                     let pattern = self.matcher.patterns[Int(hit.pattern)]
@@ -133,6 +156,11 @@ struct PhraseBook: Sendable {
                         if phrase.gaps.count == 1 {
                             found.append(PhraseHit(list: phrase.list, phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: phrase.weight))
                         } else {
+                            let slot = Int(self.multiSegmentSlot[Int(use.phrase)])
+                            let seen = progress[slot]
+                            guard use.segment == 0 || seen >= use.segment - 1 else { continue }
+                            if seen < 0 { touched.append(Int32(slot)) }
+                            if use.segment > seen { progress[slot] = use.segment }
                             pending.append(SegmentHit(phrase: use.phrase, segment: use.segment, start: start, end: end, firstWord: firstWord, lastWord: lastWord))
                         }
                     }
@@ -146,14 +174,19 @@ struct PhraseBook: Sendable {
     /// Joins segment occurrences of multi-segment phrases: from each occurrence of the first segment, a
     /// depth-first search for a chain whose every link starts within its gap after the previous one ends.
     private func stitch(_ pending: [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
-        let sorted = pending.sorted { ($0.phrase, $0.segment, $0.start, $0.end) < ($1.phrase, $1.segment, $1.start, $1.end) }
+        let sorted = pending.sorted { a, b in
+            if a.phrase != b.phrase { return a.phrase < b.phrase }
+            if a.segment != b.segment { return a.segment < b.segment }
+            if a.start != b.start { return a.start < b.start }
+            return a.end < b.end
+        }
         var index = 0
         while index < sorted.count {
             let phraseID = sorted[index].phrase
             var end = index
             while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
             let phrase = self.phrases[Int(phraseID)]
-            let group = Array(sorted[index..<end])
+            let group = sorted[index..<end]
             let segmentCount = Int32(phrase.gaps.count)
             func extend(_ current: SegmentHit, _ segment: Int32, _ budget: inout Int) -> SegmentHit? {
                 if segment == segmentCount { return current }
@@ -198,11 +231,31 @@ struct PhraseHits: Sendable {
     private var listStart: [Int]
 
     init(_ found: [PhraseHit], listCount: Int) {
-        let sorted = found.sorted { a, b in
+        // A counting sort by list keeps the message order the hits were found in; within a message they come
+        // in order of their end (stitched phrases last), nearly the wanted order, so an insertion sort finishes.
+        var counts = [Int](repeating: 0, count: listCount + 1)
+        for hit in found { counts[Int(hit.list) + 1] += 1 }
+        for list in 0..<listCount { counts[list + 1] += counts[list] }
+        var sorted = found
+        var next = counts
+        for hit in found {
+            sorted[next[Int(hit.list)]] = hit
+            next[Int(hit.list)] += 1
+        }
+        @inline(__always) func precedes(_ a: PhraseHit, _ b: PhraseHit) -> Bool {
             if a.list != b.list { return a.list < b.list }
             if a.message != b.message { return a.message < b.message }
             if a.start != b.start { return a.start < b.start }
             return a.end > b.end
+        }
+        for i in sorted.indices.dropFirst() {
+            let hit = sorted[i]
+            var j = i
+            while j > 0, precedes(hit, sorted[j - 1]) {
+                sorted[j] = sorted[j - 1]
+                j -= 1
+            }
+            sorted[j] = hit
         }
         var kept: [PhraseHit] = []
         kept.reserveCapacity(sorted.count)

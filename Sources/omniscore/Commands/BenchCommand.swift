@@ -13,7 +13,9 @@ struct BenchCommand: AsyncParsableCommand {
             Generates interactions of 12 messages of about 25 words (generation is not timed), runs them through \
             the same pipeline as `omniscore score`, and reports interactions/s, MB/s and peak RSS. Build with \
             -c release for meaningful figures: swift run -c release omniscore bench --interactions 1000000
-            With --postgres: loads the synthetic interactions into a private PostgreSQL server (not timed), then             times the end-to-end run (read, score, write) and, on the same rows, a plain COPY TO STDOUT of the             interactions and a COPY FROM STDIN of the same result volume.
+            With --postgres: loads the synthetic interactions into a private PostgreSQL server (not timed), then \
+            times the end-to-end run (read, score, write) and, on the same rows, a plain COPY TO STDOUT of the \
+            interactions and a COPY FROM STDIN of the same result volume.
             """
     )
 
@@ -28,6 +30,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Distinct customers in the synthetic stream (journeys form among them).")
     var customers = 50_000
+
+    @Option(help: ArgumentHelp("Write the synthetic interactions to this JSONL file and time nothing (score them with `omniscore score` to compare builds).", valueName: "file"))
+    var emit: String?
 
     @Flag(help: "Benchmark the PostgreSQL service end to end (read, score, write) against COPY.")
     var postgres = false
@@ -54,6 +59,16 @@ struct BenchCommand: AsyncParsableCommand {
     var dataDir: String?
 
     func run() async throws {
+        if let emit = self.emit {
+            var generator = SyntheticInteractions(seed: self.seed, customers: self.customers)
+            var output: [UInt8] = []
+            for _ in 0..<self.interactions {
+                output += generator.nextLine()
+                output.append(UInt8(ascii: "\n"))
+            }
+            try Data(output).write(to: URL(fileURLWithPath: emit))
+            return
+        }
         if self.http {
             try await HTTPBench(interactions: self.interactions, rate: self.rate, seconds: self.seconds, rubric: self.rubric, dataDir: self.dataDir).run()
             return
