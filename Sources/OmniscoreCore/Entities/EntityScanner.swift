@@ -178,7 +178,7 @@ public enum EntityScanner {
         }
 
         // IBAN: two letters, two digits, then 11-30 letters and digits, possibly in groups of four.
-        if word.count >= 2, isASCIILetter(word.first!), isASCIILetter(word[lower + 1]) {
+        if word.count >= 4, isASCIILetter(word.first!), isASCIILetter(word[lower + 1]), isDigit(word[lower + 2]), isDigit(word[lower + 3]) {
             if let ibanEnd = iban(s, from: lower) {
                 entities.append(Entity(kind: .iban, range: lower..<ibanEnd))
                 return ibanEnd

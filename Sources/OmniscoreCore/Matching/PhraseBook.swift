@@ -165,7 +165,7 @@ struct PhraseBook: Sendable {
                         }
                     }
                 }
-                if !pending.isEmpty { self.stitch(pending, message: Int32(message), into: &found) }
+                if !pending.isEmpty { self.stitch(&pending, message: Int32(message), into: &found) }
             }
         }
         return PhraseHits(found, listCount: self.listCount)
@@ -173,40 +173,43 @@ struct PhraseBook: Sendable {
 
     /// Joins segment occurrences of multi-segment phrases: from each occurrence of the first segment, a
     /// depth-first search for a chain whose every link starts within its gap after the previous one ends.
-    private func stitch(_ pending: [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
-        let sorted = pending.sorted { a, b in
+    private func stitch(_ pending: inout [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
+        pending.sort { a, b in
             if a.phrase != b.phrase { return a.phrase < b.phrase }
             if a.segment != b.segment { return a.segment < b.segment }
             if a.start != b.start { return a.start < b.start }
             return a.end < b.end
         }
-        var index = 0
-        while index < sorted.count {
-            let phraseID = sorted[index].phrase
-            var end = index
-            while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
-            let phrase = self.phrases[Int(phraseID)]
-            let group = sorted[index..<end]
-            let segmentCount = Int32(phrase.gaps.count)
-            func extend(_ current: SegmentHit, _ segment: Int32, _ budget: inout Int) -> SegmentHit? {
-                if segment == segmentCount { return current }
-                let gap = phrase.gaps[Int(segment)]
-                for next in group where next.segment == segment && next.firstWord > current.lastWord && next.firstWord - current.lastWord - 1 <= gap {
-                    budget -= 1
-                    if budget < 0 { return nil }
-                    let joined = SegmentHit(phrase: phraseID, segment: segment, start: current.start, end: next.end, firstWord: current.firstWord, lastWord: next.lastWord)
-                    if let complete = extend(joined, segment + 1, &budget) { return complete }
+        pending.withUnsafeBufferPointer { sorted in
+            var index = 0
+            while index < sorted.count {
+                let phraseID = sorted[index].phrase
+                var end = index
+                while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
+                let phrase = self.phrases[Int(phraseID)]
+                let group = UnsafeBufferPointer(rebasing: sorted[index..<end])
+                for first in group where first.segment == 0 {
+                    var budget = 256  // pathological texts cannot make this quadratic
+                    if let chain = Self.extend(first, segment: 1, group: group, gaps: phrase.gaps, budget: &budget) {
+                        found.append(PhraseHit(list: phrase.list, phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: phrase.weight))
+                    }
                 }
-                return nil
+                index = end
             }
-            for first in group where first.segment == 0 {
-                var budget = 256  // pathological texts cannot make this quadratic
-                if let chain = extend(first, 1, &budget) {
-                    found.append(PhraseHit(list: phrase.list, phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: phrase.weight))
-                }
-            }
-            index = end
         }
+    }
+
+    /// The first chain (in start order) that completes `current` from `segment` on, if any within `budget` steps.
+    private static func extend(_ current: SegmentHit, segment: Int32, group: UnsafeBufferPointer<SegmentHit>, gaps: [Int32], budget: inout Int) -> SegmentHit? {
+        if segment == Int32(gaps.count) { return current }
+        let gap = gaps[Int(segment)]
+        for next in group where next.segment == segment && next.firstWord > current.lastWord && next.firstWord - current.lastWord - 1 <= gap {
+            budget -= 1
+            if budget < 0 { return nil }
+            let joined = SegmentHit(phrase: current.phrase, segment: segment, start: current.start, end: next.end, firstWord: current.firstWord, lastWord: next.lastWord)
+            if let complete = extend(joined, segment: segment + 1, group: group, gaps: gaps, budget: &budget) { return complete }
+        }
+        return nil
     }
 }
 

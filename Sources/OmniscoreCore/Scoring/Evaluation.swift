@@ -8,6 +8,7 @@ struct Evaluation: Sendable {
     let tone: ToneAnalysis
     let history: [JourneyRecord]
     let lexiconBase: Int
+    let listDisplayNames: [String]
     /// Entities per message (customer messages always; others when a check needs them).
     let entities: [[Entity]]
     /// The policy outcome, when the rubric has an escalation policy.
@@ -52,7 +53,8 @@ struct Evaluation: Sendable {
         self.tone = tone
         self.history = history
         self.lexiconBase = scorer.lexiconBase
-        let needsAll = Evaluation.needsEntitiesForAllSpeakers(scorer.rubric)
+        self.listDisplayNames = scorer.listDisplayNames
+        let needsAll = scorer.needsEntitiesForAllSpeakers
         self.entities = interaction.messages.map { message in
             message.role == .customer || needsAll ? EntityScanner.scan(message.text) : []
         }
@@ -197,6 +199,16 @@ struct Evaluation: Sendable {
     }
 
     static func quote(_ text: String, _ range: Range<Int>) -> String {
+        // Scalar offsets are byte offsets while the text is ASCII up to the quote's end (the usual case): slice
+        // the bytes instead of walking the scalars.
+        if range.count <= 160, let quoted = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count,
+                !bytes[..<range.upperBound].contains(where: { $0 >= 0x80 })
+            else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }), let quoted {
+            return quoted
+        }
         let scalars = text.unicodeScalars
         guard let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
             let end = scalars.index(start, offsetBy: range.count, limitedBy: scalars.endIndex)
@@ -208,7 +220,8 @@ struct Evaluation: Sendable {
 
     /// "greeting", "greeting or welcome" for reasons.
     func listNames(_ lists: [Int]) -> String {
-        lists.map { self.rubric.phraseLists[$0].id.replacingHyphens }.joined(separator: " or ")
+        if lists.count == 1 { return self.listDisplayNames[lists[0]] }
+        return lists.map { self.listDisplayNames[$0] }.joined(separator: " or ")
     }
 
     /// "message 3" (1-based, for people).

@@ -12,6 +12,10 @@ public struct Scorer: Sendable {
     let book: PhraseBook
     /// Index of the first built-in tone list in the phrase book; rubric lists come first.
     let lexiconBase: Int
+    /// Phrase list ids as reasons name them ("greeting-words" -> "greeting words").
+    let listDisplayNames: [String]
+    /// Whether a check reads entities in agent messages too (worked out once, not per interaction).
+    let needsEntitiesForAllSpeakers: Bool
 
     /// Compiles `rubric`.
     ///
@@ -19,6 +23,8 @@ public struct Scorer: Sendable {
     public init(rubric: Rubric) throws(ScoringError) {
         self.rubric = rubric
         self.lexiconBase = rubric.phraseLists.count
+        self.needsEntitiesForAllSpeakers = Evaluation.needsEntitiesForAllSpeakers(rubric)
+        self.listDisplayNames = rubric.phraseLists.map(\.id.replacingHyphens)
         var lists = rubric.phraseLists.map(\.phrases)
         for category in ToneLexicon.Category.allCases {
             lists.append(ToneLexicon.phrases(category).map { Phrase($0) })
