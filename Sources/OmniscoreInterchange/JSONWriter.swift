@@ -68,23 +68,43 @@ public struct JSONWriter: Sendable {
 
     public mutating func bool(_ value: Bool) {
         self.beforeValue()
-        self.bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        self.appendLiteral(value ? "true" : "false")
     }
 
     public mutating func null() {
         self.beforeValue()
-        self.bytes.append(contentsOf: Array("null".utf8))
+        self.appendLiteral("null")
+    }
+
+    private mutating func appendLiteral(_ literal: StaticString) {
+        self.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Decimal digits of `value`, without an intermediate string.
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { self.bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            self.bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        let start = self.bytes.count
+        while magnitude > 0 {
+            self.bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        self.bytes[start...].reverse()
     }
 
     public mutating func int(_ value: Int) {
         self.beforeValue()
-        self.bytes.append(contentsOf: String(value).utf8)
+        self.appendInteger(Int64(value))
     }
 
     /// A number rounded to two decimals, printed without trailing zeros: `87.5`, `100`, `66.67`.
     public mutating func number(_ value: Double) {
         self.beforeValue()
-        self.bytes.append(contentsOf: JSONWriter.format(value).utf8)
+        self.appendNumber(value)
     }
 
     public mutating func optionalNumber(_ value: Double?) {
@@ -128,11 +148,29 @@ public struct JSONWriter: Sendable {
         self.needsComma.append(false)
     }
 
+    /// `format(value)` written straight into the buffer.
+    private mutating func appendNumber(_ value: Double) {
+        guard value.isFinite else { return self.appendLiteral("null") }
+        let hundredths = (value * 100).rounded()
+        guard hundredths != 0 else { return self.bytes.append(UInt8(ascii: "0")) }
+        guard abs(hundredths) < 9e18 else { return self.bytes.append(contentsOf: String(value.rounded()).utf8) }
+        if hundredths < 0 { self.bytes.append(UInt8(ascii: "-")) }
+        let magnitude = Int64(abs(hundredths))
+        self.appendInteger(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            self.bytes.append(UInt8(ascii: "."))
+            self.bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+            if fraction % 10 != 0 { self.bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+        }
+    }
+
     /// Two decimals at most; `-0` prints as `0`.
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         let hundredths = (value * 100).rounded()
         if hundredths == 0 { return "0" }
+        guard abs(hundredths) < 9e18 else { return String(value.rounded()) }  // beyond Int64: plain digits and exponent
         let negative = hundredths < 0
         let magnitude = Int64(abs(hundredths))
         let whole = magnitude / 100

@@ -109,8 +109,10 @@ public enum EntityScanner {
     /// EUR, USD, GBP, CHF in any case.
     private static func isCurrencyCode(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard word.count == 3, word.allSatisfy(isASCIILetter) else { return false }
-        let code = String(String.UnicodeScalarView(word)).lowercased()
-        return code == "eur" || code == "usd" || code == "gbp" || code == "chf"
+        var code: UInt32 = 0
+        for c in word { code = code << 8 | (c.value | 0x20) }
+        func packed(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt32 { a.value << 16 | b.value << 8 | c.value }
+        return code == packed("e", "u", "r") || code == packed("u", "s", "d") || code == packed("g", "b", "p") || code == packed("c", "h", "f")
     }
 
     /// Recognises an entity starting at the token; returns the scalar index up to which input was consumed.

@@ -130,11 +130,16 @@ struct PhraseBook: Sendable {
         // words such as the "to" of `speak to * manager` are dropped here instead of being sorted and searched.
         var progress = [Int32](repeating: -1, count: self.multiSegmentCount)
         var touched: [Int32] = []
+        var slotCounts = [Int](repeating: 0, count: self.multiSegmentCount)
+        var ordered: [SegmentHit] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             for (message, range) in text.messageRanges.enumerated() {
                 raw.removeAll(keepingCapacity: true)
                 pending.removeAll(keepingCapacity: true)
-                for slot in touched { progress[Int(slot)] = -1 }
+                for slot in touched {
+                    progress[Int(slot)] = -1
+                    slotCounts[Int(slot)] = 0
+                }
                 touched.removeAll(keepingCapacity: true)
                 self.matcher.scan(bytes, range: range, into: &raw)
                 for hit in raw {
@@ -161,11 +166,42 @@ struct PhraseBook: Sendable {
                             guard use.segment == 0 || seen >= use.segment - 1 else { continue }
                             if seen < 0 { touched.append(Int32(slot)) }
                             if use.segment > seen { progress[slot] = use.segment }
+                            slotCounts[slot] += 1
                             pending.append(SegmentHit(phrase: use.phrase, segment: use.segment, start: start, end: end, firstWord: firstWord, lastWord: lastWord))
                         }
                     }
                 }
-                if !pending.isEmpty { self.stitch(&pending, message: Int32(message), into: &found) }
+                if !pending.isEmpty {
+                    // Group by phrase (slot order is phrase order) keeping arrival order, then order each group.
+                    touched.sort()
+                    var offsets: [Int] = []
+                    offsets.reserveCapacity(touched.count + 1)
+                    var running = 0
+                    for slot in touched {
+                        offsets.append(running)
+                        running += slotCounts[Int(slot)]
+                    }
+                    offsets.append(running)
+                    var next = offsets
+                    ordered.removeAll(keepingCapacity: true)
+                    ordered.append(contentsOf: pending)
+                    for hit in pending {
+                        let slot = self.multiSegmentSlot[Int(hit.phrase)]
+                        // touched is sorted and small: find the group by binary search.
+                        var low = 0
+                        var high = touched.count - 1
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if touched[middle] < slot { low = middle + 1 } else { high = middle }
+                        }
+                        ordered[next[low]] = hit
+                        next[low] += 1
+                    }
+                    for group in 0..<touched.count {
+                        Self.insertionSort(&ordered, offsets[group]..<offsets[group + 1])
+                    }
+                    self.stitch(ordered, message: Int32(message), into: &found)
+                }
             }
         }
         return PhraseHits(found, listCount: self.listCount)
@@ -173,14 +209,27 @@ struct PhraseBook: Sendable {
 
     /// Joins segment occurrences of multi-segment phrases: from each occurrence of the first segment, a
     /// depth-first search for a chain whose every link starts within its gap after the previous one ends.
-    private func stitch(_ pending: inout [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
-        pending.sort { a, b in
-            if a.phrase != b.phrase { return a.phrase < b.phrase }
+    /// Orders segment hits of one phrase by segment, start and end; they arrive nearly in that order.
+    private static func insertionSort(_ hits: inout [SegmentHit], _ range: Range<Int>) {
+        @inline(__always) func precedes(_ a: SegmentHit, _ b: SegmentHit) -> Bool {
             if a.segment != b.segment { return a.segment < b.segment }
             if a.start != b.start { return a.start < b.start }
             return a.end < b.end
         }
-        pending.withUnsafeBufferPointer { sorted in
+        for i in range.dropFirst() {
+            let hit = hits[i]
+            var j = i
+            while j > range.lowerBound, precedes(hit, hits[j - 1]) {
+                hits[j] = hits[j - 1]
+                j -= 1
+            }
+            hits[j] = hit
+        }
+    }
+
+    /// `sorted`: segment hits grouped by phrase in phrase order, each group ordered by segment, start and end.
+    private func stitch(_ sorted: [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
+        sorted.withUnsafeBufferPointer { sorted in
             var index = 0
             while index < sorted.count {
                 let phraseID = sorted[index].phrase
