@@ -25,14 +25,23 @@ struct PhraseBook: Sendable {
     }
 
     let matcher: PhraseMatcher
+    /// Byte length of each pattern.
+    let patternLengths: [Int32]
     let shapes: [PatternShape]
     let phrases: [CompiledPhrase]
     let usesStart: [Int32]
     let uses: [Use]
     let listCount: Int
-    /// For each phrase of more than one segment, its slot in the per-message progress table; -1 otherwise.
+    /// For each phrase of more than one segment, its slot among such phrases; -1 otherwise.
     let multiSegmentSlot: [Int32]
     let multiSegmentCount: Int
+    /// Per phrase: where its segments start in `segmentGaps` (and in the per-message reach table).
+    let segmentBase: [Int32]
+    /// Every phrase's segment gaps, flat.
+    let segmentGaps: [Int32]
+    /// Per phrase, flat (no array to retain per hit): list and weight.
+    let phraseList: [Int32]
+    let phraseWeight: [Double]
 
     /// A problem compiling one phrase: which list and which phrase.
     struct CompileError: Error, Sendable {
@@ -76,6 +85,7 @@ struct PhraseBook: Sendable {
             }
         }
         self.matcher = PhraseMatcher(patterns: patterns)
+        self.patternLengths = patterns.map { Int32($0.count) }
         self.shapes = patterns.map { bytes in
             let space = UInt8(ascii: " ")
             let boundary = bytes.first == space
@@ -107,6 +117,17 @@ struct PhraseBook: Sendable {
         }
         self.multiSegmentSlot = slots
         self.multiSegmentCount = slotCount
+        var bases: [Int32] = []
+        var gaps: [Int32] = []
+        for phrase in phrases {
+            bases.append(Int32(gaps.count))
+            gaps += phrase.gaps
+        }
+        bases.append(Int32(gaps.count))  // sentinel: the end of the last phrase's segments
+        self.segmentBase = bases
+        self.segmentGaps = gaps
+        self.phraseList = phrases.map(\.list)
+        self.phraseWeight = phrases.map(\.weight)
     }
 
     /// A segment occurrence before stitching.
@@ -124,11 +145,13 @@ struct PhraseBook: Sendable {
         var raw: [PhraseMatcher.Hit] = []
         var found: [PhraseHit] = []
         var pending: [SegmentHit] = []
-        // Per multi-segment phrase, the highest segment seen so far in the message (-1: none). Hits arrive in
-        // order of their end, and a segment can only extend a chain whose previous segment ended before it
-        // starts, so a segment whose predecessor has not been seen yet can never be part of a match: common
-        // words such as the "to" of `speak to * manager` are dropped here instead of being sorted and searched.
-        var progress = [Int32](repeating: -1, count: self.multiSegmentCount)
+        // Per segment of a multi-segment phrase, the last word of its latest kept occurrence in the message
+        // (`none`: not seen). Hits arrive in order of their end, and a segment can only extend a chain whose
+        // previous segment ended at most its gap before it starts; a segment with no such predecessor can never
+        // be part of a match. Common words such as the "to" of `speak to * manager` are dropped here instead of
+        // being sorted and searched, and the phrases found are exactly those a search over every hit finds.
+        let none = Int32.min
+        var reach = [Int32](repeating: none, count: self.segmentGaps.count)
         var touched: [Int32] = []
         var slotCounts = [Int](repeating: 0, count: self.multiSegmentCount)
         var ordered: [SegmentHit] = []
@@ -136,16 +159,18 @@ struct PhraseBook: Sendable {
             for (message, range) in text.messageRanges.enumerated() {
                 raw.removeAll(keepingCapacity: true)
                 pending.removeAll(keepingCapacity: true)
-                for slot in touched {
-                    progress[Int(slot)] = -1
-                    slotCounts[Int(slot)] = 0
+                for phrase in touched {
+                    let base = Int(self.segmentBase[Int(phrase)])
+                    let count = Int(self.segmentBase[Int(phrase) + 1]) - base
+                    for k in base..<(base + count) { reach[k] = none }
+                    slotCounts[Int(self.multiSegmentSlot[Int(phrase)])] = 0
                 }
                 touched.removeAll(keepingCapacity: true)
                 self.matcher.scan(bytes, range: range, into: &raw)
                 for hit in raw {
-                    let pattern = self.matcher.patterns[Int(hit.pattern)]
+                    let patternLength = self.patternLengths[Int(hit.pattern)]
                     let shape = self.shapes[Int(hit.pattern)]
-                    var start = hit.end - Int32(pattern.count)
+                    var start = hit.end - patternLength
                     var end = hit.end
                     if shape.boundary { start += 1 }
                     if shape.boundary && !shape.stem { end -= 1 }
@@ -157,16 +182,21 @@ struct PhraseBook: Sendable {
                     let lastWord = firstWord + shape.words - 1
                     for u in Int(self.usesStart[Int(hit.pattern)])..<Int(self.usesStart[Int(hit.pattern) + 1]) {
                         let use = self.uses[u]
-                        let phrase = self.phrases[Int(use.phrase)]
-                        if phrase.gaps.count == 1 {
-                            found.append(PhraseHit(list: phrase.list, phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: phrase.weight))
+                        let phrase = Int(use.phrase)
+                        if self.multiSegmentSlot[phrase] < 0 {
+                            found.append(PhraseHit(list: self.phraseList[phrase], phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: self.phraseWeight[phrase]))
                         } else {
-                            let slot = Int(self.multiSegmentSlot[Int(use.phrase)])
-                            let seen = progress[slot]
-                            guard use.segment == 0 || seen >= use.segment - 1 else { continue }
-                            if seen < 0 { touched.append(Int32(slot)) }
-                            if use.segment > seen { progress[slot] = use.segment }
+                            let base = Int(self.segmentBase[phrase])
+                            let segment = Int(use.segment)
+                            if segment > 0 {
+                                let previous = reach[base + segment - 1]
+                                if previous == none { continue }
+                                if previous < firstWord && firstWord - previous - 1 > self.segmentGaps[base + segment] { continue }
+                            }
+                            let slot = Int(self.multiSegmentSlot[phrase])
+                            if slotCounts[slot] == 0 { touched.append(use.phrase) }
                             slotCounts[slot] += 1
+                            reach[base + segment] = max(reach[base + segment], lastWord)
                             pending.append(SegmentHit(phrase: use.phrase, segment: use.segment, start: start, end: end, firstWord: firstWord, lastWord: lastWord))
                         }
                     }
@@ -177,22 +207,21 @@ struct PhraseBook: Sendable {
                     var offsets: [Int] = []
                     offsets.reserveCapacity(touched.count + 1)
                     var running = 0
-                    for slot in touched {
+                    for phrase in touched {
                         offsets.append(running)
-                        running += slotCounts[Int(slot)]
+                        running += slotCounts[Int(self.multiSegmentSlot[Int(phrase)])]
                     }
                     offsets.append(running)
                     var next = offsets
                     ordered.removeAll(keepingCapacity: true)
                     ordered.append(contentsOf: pending)
                     for hit in pending {
-                        let slot = self.multiSegmentSlot[Int(hit.phrase)]
                         // touched is sorted and small: find the group by binary search.
                         var low = 0
                         var high = touched.count - 1
                         while low < high {
                             let middle = (low + high) / 2
-                            if touched[middle] < slot { low = middle + 1 } else { high = middle }
+                            if touched[middle] < hit.phrase { low = middle + 1 } else { high = middle }
                         }
                         ordered[next[low]] = hit
                         next[low] += 1
@@ -230,26 +259,29 @@ struct PhraseBook: Sendable {
     /// `sorted`: segment hits grouped by phrase in phrase order, each group ordered by segment, start and end.
     private func stitch(_ sorted: [SegmentHit], message: Int32, into found: inout [PhraseHit]) {
         sorted.withUnsafeBufferPointer { sorted in
-            var index = 0
-            while index < sorted.count {
-                let phraseID = sorted[index].phrase
-                var end = index
-                while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
-                let phrase = self.phrases[Int(phraseID)]
-                let group = UnsafeBufferPointer(rebasing: sorted[index..<end])
-                for first in group where first.segment == 0 {
-                    var budget = 256  // pathological texts cannot make this quadratic
-                    if let chain = Self.extend(first, segment: 1, group: group, gaps: phrase.gaps, budget: &budget) {
-                        found.append(PhraseHit(list: phrase.list, phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: phrase.weight))
+            self.segmentGaps.withUnsafeBufferPointer { allGaps in
+                var index = 0
+                while index < sorted.count {
+                    let phraseID = sorted[index].phrase
+                    var end = index
+                    while end < sorted.count, sorted[end].phrase == phraseID { end += 1 }
+                    let base = Int(self.segmentBase[Int(phraseID)])
+                    let gaps = UnsafeBufferPointer(rebasing: allGaps[base..<Int(self.segmentBase[Int(phraseID) + 1])])
+                    let group = UnsafeBufferPointer(rebasing: sorted[index..<end])
+                    for first in group where first.segment == 0 {
+                        var budget = 256  // pathological texts cannot make this quadratic
+                        if let chain = Self.extend(first, segment: 1, group: group, gaps: gaps, budget: &budget) {
+                            found.append(PhraseHit(list: self.phraseList[Int(phraseID)], phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: self.phraseWeight[Int(phraseID)]))
+                        }
                     }
+                    index = end
                 }
-                index = end
             }
         }
     }
 
     /// The first chain (in start order) that completes `current` from `segment` on, if any within `budget` steps.
-    private static func extend(_ current: SegmentHit, segment: Int32, group: UnsafeBufferPointer<SegmentHit>, gaps: [Int32], budget: inout Int) -> SegmentHit? {
+    private static func extend(_ current: SegmentHit, segment: Int32, group: UnsafeBufferPointer<SegmentHit>, gaps: UnsafeBufferPointer<Int32>, budget: inout Int) -> SegmentHit? {
         if segment == Int32(gaps.count) { return current }
         let gap = gaps[Int(segment)]
         for next in group where next.segment == segment && next.firstWord > current.lastWord && next.firstWord - current.lastWord - 1 <= gap {
