@@ -240,5 +240,50 @@ extension Migration {
             );
             CREATE INDEX scores_started ON omniscore.scores (started_at DESC, interaction_id);
             """#),
+        Migration(version: 5, name: "dashboard rollups and review-queue indexes", sql: #"""
+            -- Monthly sums kept up to date by every batch that writes scores (ScoreWriter), so the dashboard reads a
+            -- few hundred rollup rows instead of aggregating every score on each request. team '' means none.
+            CREATE TABLE omniscore.rollup_scores (
+                rubric_sha256 text NOT NULL,
+                month date NOT NULL,
+                channel text NOT NULL,
+                team text NOT NULL,
+                status text NOT NULL,
+                not_scored_reason text NOT NULL,
+                interactions bigint NOT NULL,
+                passed bigint NOT NULL,
+                auto_failed bigint NOT NULL,
+                total_sum double precision NOT NULL,
+                total_count bigint NOT NULL,
+                PRIMARY KEY (rubric_sha256, month, channel, team, status, not_scored_reason)
+            );
+            CREATE TABLE omniscore.rollup_sections (
+                rubric_sha256 text NOT NULL,
+                month date NOT NULL,
+                channel text NOT NULL,
+                team text NOT NULL,
+                section_id text NOT NULL,
+                score_sum double precision NOT NULL,
+                score_count bigint NOT NULL,
+                PRIMARY KEY (rubric_sha256, month, channel, team, section_id)
+            );
+            CREATE TABLE omniscore.rollup_criteria (
+                rubric_sha256 text NOT NULL,
+                month date NOT NULL,
+                channel text NOT NULL,
+                team text NOT NULL,
+                criterion_id text NOT NULL,
+                passes bigint NOT NULL,
+                fails bigint NOT NULL,
+                not_applicable bigint NOT NULL,
+                PRIMARY KEY (rubric_sha256, month, channel, team, criterion_id)
+            );
+            -- The review queue reads failures lowest score first and a control share of passes in a fixed
+            -- pseudo-random order, each from its own partial index instead of sorting every score.
+            CREATE INDEX scores_review_failures ON omniscore.scores (rubric_sha256, total, interaction_id)
+                WHERE status = 'scored' AND NOT passed;
+            CREATE INDEX scores_review_controls ON omniscore.scores (rubric_sha256, hashtextextended(interaction_id, 0))
+                WHERE status = 'scored' AND passed;
+            """# + Rollups.addition(scores: "omniscore.scores", criteria: "omniscore.criterion_results").joined(separator: ";\n") + ";"),
     ]
 }

@@ -10,6 +10,8 @@ public struct WorkspaceStore: Sendable {
     public struct Dashboard: Sendable {
         public var rubric: (id: String, version: String, sha256: String)?
         public var hubInteractions = 0
+        /// `hubInteractions` is the planner's estimate (a large hub table), not a count.
+        public var hubIsEstimate = false
         public var scored = 0
         public var notScored: [(reason: String, count: Int)] = []
         public var quarantined = 0
@@ -30,48 +32,63 @@ public struct WorkspaceStore: Sendable {
             """).rows.first.map { ($0[0]!, $0[1]!, $0[2]!) }
     }
 
+    /// The dashboard of the current rubric version, from the monthly rollups (a few rows per month, channel and
+    /// team), never from the scores themselves.
     public func dashboard(on connection: DatabaseConnection) throws -> Dashboard {
         var board = Dashboard()
-        board.hubInteractions = try connection.execute("SELECT count(*) FROM interactions").rows.first?.int(0) ?? 0
+        (board.hubInteractions, board.hubIsEstimate) = try self.hubCount(on: connection)
         guard let rubric = try self.currentRubric(on: connection) else { return board }
         board.rubric = rubric
         let sha = rubric.sha256
-        board.scored = try connection.execute("SELECT count(*) FROM omniscore.scores WHERE rubric_sha256 = \(sha) AND status = 'scored'").rows.first?.int(0) ?? 0
-        board.notScored = try connection.execute("""
-            SELECT not_scored_reason, count(*) FROM omniscore.scores WHERE rubric_sha256 = \(sha) AND status = 'not_scored' GROUP BY 1 ORDER BY 2 DESC
-            """).rows.map { ($0[0] ?? "?", $0.int(1) ?? 0) }
+        let statuses = try connection.execute("""
+            SELECT status, not_scored_reason, sum(interactions) FROM omniscore.rollup_scores WHERE rubric_sha256 = \(sha)
+            GROUP BY 1, 2 ORDER BY 3 DESC, 2
+            """).rows
+        board.scored = statuses.filter { $0[0] == "scored" }.reduce(0) { $0 + ($1.int(2) ?? 0) }
+        board.notScored = statuses.filter { $0[0] == "not_scored" }.map { (($0[1] ?? "").isEmpty ? "?" : $0[1]!, $0.int(2) ?? 0) }
         board.quarantined = try connection.execute("SELECT count(*) FROM omniscore.quarantine WHERE rubric_sha256 = \(sha)").rows.first?.int(0) ?? 0
         board.queueDepth = try connection.execute("SELECT count(*) FROM omniscore.work_queue WHERE rubric_sha256 = \(sha)").rows.first?.int(0) ?? 0
         board.channels = try connection.execute("""
-            SELECT channel, count(*), avg(total) FROM omniscore.scores WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1 ORDER BY 1
+            SELECT channel, sum(interactions), sum(total_sum) / nullif(sum(total_count), 0) FROM omniscore.rollup_scores
+            WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1 ORDER BY 1
             """).rows.map { ($0[0]!, $0.int(1) ?? 0, $0.double(2)) }
         board.teams = try connection.execute("""
-            SELECT coalesce(team, '(none)'), count(*), avg(total) FROM omniscore.scores WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1 ORDER BY 1
+            SELECT coalesce(nullif(team, ''), '(none)'), sum(interactions), sum(total_sum) / nullif(sum(total_count), 0) FROM omniscore.rollup_scores
+            WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1 ORDER BY 1
             """).rows.map { ($0[0]!, $0.int(1) ?? 0, $0.double(2)) }
         board.sections = try connection.execute("""
-            SELECT section.key, avg(section.value::float8) FROM omniscore.scores s, jsonb_each_text(s.sections) AS section
-            WHERE s.rubric_sha256 = \(sha) AND s.status = 'scored' AND section.value IS NOT NULL GROUP BY 1 ORDER BY 1
+            SELECT section_id, sum(score_sum) / nullif(sum(score_count), 0) FROM omniscore.rollup_sections
+            WHERE rubric_sha256 = \(sha) GROUP BY 1 ORDER BY 1
             """).rows.map { ($0[0]!, $0.double(1)) }
         board.failing = try connection.execute("""
-            SELECT criterion_id, count(*) FILTER (WHERE verdict = 'fail'), count(*) FILTER (WHERE verdict <> 'na')
-            FROM omniscore.criterion_results WHERE rubric_sha256 = \(sha) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8
+            SELECT criterion_id, sum(fails), sum(passes + fails) FROM omniscore.rollup_criteria
+            WHERE rubric_sha256 = \(sha) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8
             """).rows.map { ($0[0]!, $0.int(1) ?? 0, $0.int(2) ?? 0) }
         var months: [String: (Int, Double?, [String: Double])] = [:]
         for row in try connection.execute("""
-            SELECT to_char(date_trunc('month', started_at AT TIME ZONE 'UTC'), 'YYYY-MM'), count(*), avg(total)
-            FROM omniscore.scores WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1
+            SELECT to_char(month, 'YYYY-MM'), sum(interactions), sum(total_sum) / nullif(sum(total_count), 0) FROM omniscore.rollup_scores
+            WHERE rubric_sha256 = \(sha) AND status = 'scored' GROUP BY 1
             """).rows {
             months[row[0]!] = (row.int(1) ?? 0, row.double(2), [:])
         }
         for row in try connection.execute("""
-            SELECT to_char(date_trunc('month', s.started_at AT TIME ZONE 'UTC'), 'YYYY-MM'), section.key, avg(section.value::float8)
-            FROM omniscore.scores s, jsonb_each_text(s.sections) AS section
-            WHERE s.rubric_sha256 = \(sha) AND s.status = 'scored' AND section.value IS NOT NULL GROUP BY 1, 2
+            SELECT to_char(month, 'YYYY-MM'), section_id, sum(score_sum) / nullif(sum(score_count), 0) FROM omniscore.rollup_sections
+            WHERE rubric_sha256 = \(sha) GROUP BY 1, 2
             """).rows {
             months[row[0]!]?.2[row[1]!] = row.double(2)
         }
         board.trend = months.keys.sorted().map { ($0, months[$0]!.0, months[$0]!.1, months[$0]!.2) }
         return board
+    }
+
+    /// Interactions in the hub: counted exactly while the table is small, estimated from the planner's
+    /// statistics once it is large (counting a million rows on every dashboard request is a scan of the table).
+    func hubCount(on connection: DatabaseConnection) throws -> (Int, Bool) {
+        let estimate = try connection.execute("""
+            SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = to_regclass('interactions') AND c.relkind IN ('r', 'p')
+            """).rows.first?.int(0) ?? -1
+        if estimate > 200_000 { return (estimate, true) }
+        return (try connection.execute("SELECT count(*) FROM interactions").rows.first?.int(0) ?? 0, false)
     }
 
     // MARK: Interactions
@@ -253,22 +270,35 @@ public struct WorkspaceStore: Sendable {
             """).rows.map { (id: $0.int(0) ?? 0, interaction: $0[1]!, criterion: $0[2]!, by: $0[3]!, reason: $0[4]!, status: $0[5]!, resolution: $0[6]) }
     }
 
-    /// Scored interactions nobody has reviewed yet: the failures, plus a random control share of passes so
-    /// reviewers do not only ever see failures (the share is marked as control).
+    /// Scored interactions nobody has reviewed yet: the failures, lowest score first, plus a control share of
+    /// passes so reviewers do not only ever see failures (marked as control). The passes come in a fixed
+    /// pseudo-random order (a hash of the interaction id) starting at a point chosen by `seed`, so each seed (the
+    /// page uses the day) shows a different sample. Both read partial indexes (migration 5); nothing sorts all
+    /// scores.
     public func reviewQueue(limit: Int, controlShare: Double = 0.2, seed: Int, on connection: DatabaseConnection) throws -> [(id: String, channel: String, agent: String?, total: Double?, control: Bool)] {
         guard let sha = try self.currentRubric(on: connection)?.sha256 else { return [] }
-        let control = max(1, Int((Double(limit) * controlShare).rounded()))
-        return try connection.execute("""
-            (SELECT s.interaction_id, s.channel, s.agent_id, s.total, false FROM omniscore.scores s
-             WHERE s.rubric_sha256 = \(sha) AND s.status = 'scored' AND NOT s.passed
-               AND NOT EXISTS (SELECT 1 FROM omniscore.reviews r WHERE r.interaction_id = s.interaction_id AND r.rubric_sha256 = s.rubric_sha256)
-             ORDER BY s.total, s.interaction_id LIMIT \(limit - control))
-            UNION ALL
-            (SELECT s.interaction_id, s.channel, s.agent_id, s.total, true FROM omniscore.scores s
-             WHERE s.rubric_sha256 = \(sha) AND s.status = 'scored' AND s.passed
-               AND NOT EXISTS (SELECT 1 FROM omniscore.reviews r WHERE r.interaction_id = s.interaction_id AND r.rubric_sha256 = s.rubric_sha256)
-             ORDER BY hashtextextended(s.interaction_id, \(seed)) LIMIT \(control))
-            """).rows.map { (id: $0[0]!, channel: $0[1]!, agent: $0[2], total: $0.double(3), control: $0.bool(4) ?? false) }
+        let control = min(limit, max(1, Int((Double(limit) * controlShare).rounded())))
+        let unreviewed = "NOT EXISTS (SELECT 1 FROM omniscore.reviews r WHERE r.interaction_id = s.interaction_id AND r.rubric_sha256 = s.rubric_sha256)"
+        typealias Item = (id: String, channel: String, agent: String?, total: Double?, control: Bool)
+        func items(_ rows: [SQLRow], control: Bool) -> [Item] {
+            rows.map { (id: $0[0]!, channel: $0[1]!, agent: $0[2], total: $0.double(3), control: control) }
+        }
+        let failures = try connection.execute(SQLQuery(unsafeSQL: """
+            SELECT s.interaction_id, s.channel, s.agent_id, s.total FROM omniscore.scores s
+            WHERE s.rubric_sha256 = $1 AND s.status = 'scored' AND NOT s.passed AND \(unreviewed)
+            ORDER BY s.total, s.interaction_id LIMIT $2
+            """, binds: [sha.sqlValue, (limit - control).sqlValue])).rows
+        var controls: [SQLRow] = []
+        // From the seed's point to the end of the order, then (wrapping round) from its start.
+        for side in [">=", "<"] where controls.count < control {
+            controls += try connection.execute(SQLQuery(unsafeSQL: """
+                SELECT s.interaction_id, s.channel, s.agent_id, s.total FROM omniscore.scores s
+                WHERE s.rubric_sha256 = $1 AND s.status = 'scored' AND s.passed AND \(unreviewed)
+                  AND hashtextextended(s.interaction_id, 0) \(side) hashtextextended($2::text, 0)
+                ORDER BY hashtextextended(s.interaction_id, 0) LIMIT $3
+                """, binds: [sha.sqlValue, String(seed).sqlValue, (control - controls.count).sqlValue])).rows
+        }
+        return items(failures, control: false) + items(controls, control: true)
     }
 
     public struct Calibration: Sendable {

@@ -55,6 +55,7 @@ struct CoachingBench {
                            10, 10, 'synthetic'
                     FROM omniscore.scores s, unnest(\(criteria.map(\.1))::text[], \(criteria.map(\.0))::text[]) AS c(criterion, section)
                     """)
+                try Rollups().rebuild(sha256: rubric.sha256, on: connection)  // rows written by SQL, not by ScoreWriter
                 try connection.execute("VACUUM ANALYZE")
             }
             print("omniscore bench --coaching: \(self.agents) agents, \(self.scores) stored scores (\(self.scores * criteria.count) criterion results), generated in \(PostgresBench.seconds(clock.now - generateStart)) (not timed)")

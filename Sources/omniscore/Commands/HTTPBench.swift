@@ -66,6 +66,7 @@ struct HTTPBench {
                            CASE WHEN abs(hashtext(s.interaction_id || c.criterion)) % 10 = 0 THEN 'fail' ELSE 'pass' END, 10, 10, 'synthetic'
                     FROM omniscore.scores s, unnest(\(criteria.map(\.1))::text[], \(criteria.map(\.0))::text[]) AS c(criterion, section)
                     """)
+                try Rollups().rebuild(sha256: rubric.sha256, on: connection)  // rows written by SQL, not by ScoreWriter
                 try connection.execute("VACUUM ANALYZE")
                 return try AccessStore().createUser(name: "bench", role: .qaLead, agentID: nil, on: connection).1
             }
@@ -84,7 +85,21 @@ struct HTTPBench {
             let journeyPlan = try connection.execute("""
                 EXPLAIN SELECT i.id FROM interactions i WHERE i.customer_id = 'cus-42' AND i.id <> 'int-42' ORDER BY i.started_at LIMIT 50
                 """).values.compactMap { $0[0] }.joined(separator: "\n")
-            return [("interaction list", listPlan), ("interaction scorecards", detailPlan), ("customer journey", journeyPlan)]
+            let failuresPlan = try connection.execute("""
+                EXPLAIN SELECT s.interaction_id FROM omniscore.scores s
+                WHERE s.rubric_sha256 = \(rubric.sha256) AND s.status = 'scored' AND NOT s.passed
+                  AND NOT EXISTS (SELECT 1 FROM omniscore.reviews r WHERE r.interaction_id = s.interaction_id AND r.rubric_sha256 = s.rubric_sha256)
+                ORDER BY s.total, s.interaction_id LIMIT 20
+                """).values.compactMap { $0[0] }.joined(separator: "\n")
+            let controlsPlan = try connection.execute("""
+                EXPLAIN SELECT s.interaction_id FROM omniscore.scores s
+                WHERE s.rubric_sha256 = \(rubric.sha256) AND s.status = 'scored' AND s.passed
+                  AND NOT EXISTS (SELECT 1 FROM omniscore.reviews r WHERE r.interaction_id = s.interaction_id AND r.rubric_sha256 = s.rubric_sha256)
+                  AND hashtextextended(s.interaction_id, 0) >= hashtextextended('20000', 0)
+                ORDER BY hashtextextended(s.interaction_id, 0) LIMIT 5
+                """).values.compactMap { $0[0] }.joined(separator: "\n")
+            return [("interaction list", listPlan), ("interaction scorecards", detailPlan), ("customer journey", journeyPlan),
+                    ("review queue failures", failuresPlan), ("review queue controls", controlsPlan)]
         }
         for (name, plan) in plans {
             let scans = plan.contains("Seq Scan on scores") || plan.contains("Seq Scan on interactions")
@@ -125,6 +140,18 @@ struct HTTPBench {
         let failures = latencies.filter { !$0.1 }.count
         print("  \(total) requests at \(self.rate)/s offered (\(String(format: "%.0f", Double(total) / elapsed))/s achieved), \(failures) failed")
         print("  latency p50 \(String(format: "%.1f", percentile(0.5))) ms, p99 \(String(format: "%.1f", percentile(0.99))) ms, max \(String(format: "%.1f", sorted.last ?? 0)) ms (target p99 < 50 ms at 200/s)")
+        // The pages that aggregate (dashboard from the rollups, review queue from its indexes), one at a time.
+        for (name, path) in [("dashboard", "/api/dashboard"), ("review queue", "/review"), ("calibration", "/api/calibration")] {
+            var times: [Double] = []
+            for _ in 0..<50 {
+                let start = clock.now
+                let status = try await Self.get(URL(string: "http://127.0.0.1:\(port)\(path)")!, token: token)
+                times.append(PostgresBench.double(clock.now - start) * 1000)
+                if status != 200 { print("  \(name): HTTP \(status)"); break }
+            }
+            times.sort()
+            print("  \(name) (\(path)), 50 sequential requests: p50 \(String(format: "%.1f", times[times.count / 2])) ms, max \(String(format: "%.1f", times.last ?? 0)) ms")
+        }
         client.close()
     }
 
