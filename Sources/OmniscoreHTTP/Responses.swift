@@ -23,6 +23,19 @@ enum Responses {
         return Response(status: .seeOther, headers: headers)
     }
 
+    /// The string members of a JSON object body (at most 64 kB), for the JSON API's POST routes.
+    static func jsonFields(_ request: Request) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(String(buffer: buffer).utf8)) as? [String: Any] else {
+            throw HTTPError(.badRequest, message: "the body must be a JSON object")
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in object {
+            if let text = value as? String { fields[key] = text }
+        }
+        return fields
+    }
+
     /// An `application/x-www-form-urlencoded` body (at most 64 kB).
     static func form(_ request: Request) async throws -> [String: String] {
         let buffer = try await request.body.collect(upTo: 64 * 1024)

@@ -26,6 +26,8 @@ public enum WorkspaceApplication {
         ("GET", "/agents/{id}"), ("GET", "/reports/{id}"),
         ("GET", "/review"), ("GET", "/calibration"), ("GET", "/api/calibration"),
         ("GET", "/disputes"), ("POST", "/disputes/{id}"),
+        ("GET", "/api/review-queue"), ("GET", "/api/reviews"), ("POST", "/api/interactions/{id}/reviews"), ("POST", "/api/interactions/{id}/disputes"),
+        ("GET", "/api/disputes"), ("POST", "/api/disputes/{id}"),
         ("GET", "/api/export"),
         ("GET", "/api/rubrics"), ("GET", "/api/rubrics/{sha}/diff"), ("POST", "/api/rubrics"),
     ]
@@ -42,6 +44,7 @@ public enum WorkspaceApplication {
         DashboardController(client: client).add(to: router)
         InteractionsController(client: client).add(to: router)
         ReviewController(client: client).add(to: router)
+        ReviewAPIController(client: client).add(to: router)
         RubricsController(client: client).add(to: router)
         return router
     }

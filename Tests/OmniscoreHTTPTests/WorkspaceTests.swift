@@ -39,6 +39,8 @@ struct WorkspaceTests {
         }
     }
 
+    static func object(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
     static func bearer(_ token: String?) -> HTTPFields {
         guard let token else { return [:] }
         return [.authorization: "Bearer \(token)"]
@@ -55,6 +57,10 @@ struct WorkspaceTests {
                 ("/api/interactions/\(fixture.otherInteraction)", [.ok, .ok, .ok, .notFound, .forbidden, .unauthorized]),
                 ("/api/calibration", [.ok, .ok, .forbidden, .forbidden, .forbidden, .unauthorized]),
                 ("/api/dashboard", [.ok, .ok, .ok, .forbidden, .forbidden, .unauthorized]),
+                ("/api/review-queue", [.ok, .ok, .forbidden, .forbidden, .forbidden, .unauthorized]),
+                ("/api/reviews", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
+                ("/api/disputes", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
+                ("/calibration", [.ok, .ok, .forbidden, .forbidden, .forbidden, .seeOther]),
                 ("/review", [.ok, .ok, .forbidden, .forbidden, .forbidden, .seeOther]),
                 ("/interactions/\(fixture.otherInteraction)", [.ok, .ok, .ok, .notFound, .forbidden, .seeOther]),
             ]
@@ -147,8 +153,10 @@ struct WorkspaceTests {
             #expect(human == "fail")
             #expect(automatic != nil)
             let calibration = try await fixture.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
-            #expect(calibration.first?.criterion == "process.greeting")
-            #expect(calibration.first?.automatic.count == 1)
+            #expect(calibration.criteria.first?.criterion == "process.greeting")
+            #expect(calibration.criteria.first?.automatic.count == 1)
+            #expect(calibration.months.count == 1)
+            #expect(calibration.months.first?.automatic.count == 1)
         }
     }
 
@@ -182,6 +190,72 @@ struct WorkspaceTests {
             #expect(audit.contains { $0.contains("changed") })
             let review = try await fixture.client.withConnection { try $0.execute("SELECT verdict FROM omniscore.reviews WHERE criterion_id = 'process.closing'").scalar }
             #expect(review == "pass")
+        }
+    }
+
+    @Test("the JSON API: review queue, a review and a dispute posted as JSON, the dispute decided, overrides and calibration read back")
+    func reviewAPI() async throws {
+        try await Self.withWorkspace { fixture in
+            let app = Application(router: WorkspaceApplication.router(client: fixture.client))
+            let sha = try await fixture.client.withConnection { try $0.execute("SELECT rubric_sha256 FROM omniscore.scores LIMIT 1").scalar! }
+            let json: HTTPFields = [.contentType: "application/json"]
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/review-queue?limit=10&seed=3", method: .get, headers: Self.bearer(fixture.tokens["qa_lead"])) { response in
+                    #expect(response.status == .ok)
+                    let queue = try Self.object(String(buffer: response.body)) as? [[String: Any]] ?? []
+                    #expect(queue.count == 10)
+                    #expect(queue.filter { $0["control"] as? Bool == true }.count == 2)
+                }
+                let review = #"{"criterion":"process.greeting","verdict":"fail","rubric":"\#(sha)","reason":"no greeting at all"}"#
+                try await client.execute(uri: "/api/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: review)) { response in
+                    #expect(response.status == .created)
+                }
+                try await client.execute(uri: "/api/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: #"{"criterion":"process.greeting","verdict":"maybe","rubric":"x","reason":"r"}"#)) { response in
+                    #expect(response.status == .badRequest)
+                }
+                try await client.execute(uri: "/api/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: "not json")) { response in
+                    #expect(response.status == .badRequest)
+                }
+                try await client.execute(uri: "/api/interactions/\(fixture.ownInteraction)/reviews", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(json), body: ByteBuffer(string: review)) { response in
+                    #expect(response.status == .forbidden)
+                }
+                try await client.execute(uri: "/api/reviews", method: .get, headers: Self.bearer(fixture.tokens["trainer"])) { response in
+                    let reviews = try Self.object(String(buffer: response.body)) as? [[String: Any]] ?? []
+                    #expect(reviews.count == 1)
+                    #expect(reviews.first?["human_verdict"] as? String == "fail")
+                    #expect(reviews.first?["automatic_verdict"] is String)
+                }
+                let dispute = #"{"criterion":"process.closing","rubric":"\#(sha)","reason":"I did close"}"#
+                try await client.execute(uri: "/api/interactions/\(fixture.otherInteraction)/disputes", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(json), body: ByteBuffer(string: dispute)) { response in
+                    #expect(response.status == .notFound)
+                }
+                var disputeID = 0
+                try await client.execute(uri: "/api/interactions/\(fixture.ownInteraction)/disputes", method: .post, headers: Self.bearer(fixture.tokens["agent"]).merging(json), body: ByteBuffer(string: dispute)) { response in
+                    #expect(response.status == .created)
+                    disputeID = (try Self.object(String(buffer: response.body)) as? [String: Any])?["id"] as? Int ?? 0
+                }
+                #expect(disputeID > 0)
+                try await client.execute(uri: "/api/disputes", method: .get, headers: Self.bearer(fixture.tokens["agent"])) { response in
+                    let disputes = try Self.object(String(buffer: response.body)) as? [[String: Any]] ?? []
+                    #expect(disputes.map { $0["id"] as? Int } == [disputeID])
+                    #expect(disputes.first?["status"] as? String == "open")
+                }
+                try await client.execute(uri: "/api/disputes/\(disputeID)", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: #"{"status":"changed","resolution":"closing was there"}"#)) { response in
+                    #expect(response.status == .badRequest)  // changed needs the new verdict
+                }
+                try await client.execute(uri: "/api/disputes/\(disputeID)", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: #"{"status":"changed","verdict":"pass","resolution":"closing was there"}"#)) { response in
+                    #expect(response.status == .ok)
+                }
+                try await client.execute(uri: "/api/disputes/\(disputeID)", method: .post, headers: Self.bearer(fixture.tokens["qa_lead"]).merging(json), body: ByteBuffer(string: #"{"status":"rejected","resolution":"again"}"#)) { response in
+                    #expect(response.status == .conflict)
+                }
+                try await client.execute(uri: "/api/calibration", method: .get, headers: Self.bearer(fixture.tokens["qa_lead"])) { response in
+                    let calibration = try Self.object(String(buffer: response.body)) as? [String: Any] ?? [:]
+                    let criteria = calibration["criteria"] as? [[String: Any]] ?? []
+                    #expect(Set(criteria.compactMap { $0["criterion"] as? String }) == ["process.greeting", "process.closing"])
+                    #expect((calibration["months"] as? [[String: Any]])?.first?["automatic_n"] as? Int == 2)
+                }
+            }
         }
     }
 

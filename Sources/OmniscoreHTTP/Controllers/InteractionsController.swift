@@ -71,13 +71,7 @@ struct InteractionsController {
             let form = try await Responses.form(request)
             try Access.checkCSRF(form, context)
             let id = try context.parameters.require("id")
-            guard let criterion = form["criterion"], let verdict = form["verdict"], ["pass", "fail", "na"].contains(verdict), let sha = form["rubric"],
-                let reason = form["reason"], !reason.trimmingCharacters(in: .whitespaces).isEmpty
-            else { throw HTTPError(.badRequest, message: "a review needs criterion, verdict (pass, fail or na), rubric and a reason") }
-            try await self.client.withConnection { connection in
-                guard try WorkspaceStore().isVisible(id, scope: nil, on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
-                try WorkspaceStore().saveReview(interaction: id, sha256: sha, criterion: criterion, verdict: verdict, reason: reason, reviewer: user, on: connection)
-            }
+            try await ReviewActions(client: self.client).review(form, interaction: id, by: user)
             return Responses.redirect("/interactions/\(Layout.query(id))")
         }
         router.post("/interactions/:id/disputes") { request, context in
@@ -85,13 +79,7 @@ struct InteractionsController {
             let form = try await Responses.form(request)
             try Access.checkCSRF(form, context)
             let id = try context.parameters.require("id")
-            guard let criterion = form["criterion"], let sha = form["rubric"], let reason = form["reason"], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw HTTPError(.badRequest, message: "a dispute needs criterion, rubric and a reason")
-            }
-            try await self.client.withConnection { connection in
-                guard try WorkspaceStore().isVisible(id, scope: Access.scope(user), on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
-                try WorkspaceStore().raiseDispute(interaction: id, sha256: sha, criterion: criterion, reason: reason, by: user, on: connection)
-            }
+            _ = try await ReviewActions(client: self.client).dispute(form, interaction: id, by: user)
             return Responses.redirect("/interactions/\(Layout.query(id))")
         }
     }

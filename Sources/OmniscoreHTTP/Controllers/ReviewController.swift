@@ -44,37 +44,65 @@ struct ReviewController {
             if queue.isEmpty { h += "<p class=\"muted\">Nothing waiting.</p>" }
             return Responses.html(Layout.page("Review queue", user: user, csrf: context.csrfToken, h))
         }
-        router.get("/calibration") { _, context in
+        router.get("/calibration") { request, context in
             guard context.user != nil else { return Responses.redirect("/login") }
             let user = try Access.require(context, Access.leads)
-            let rows = try await self.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
-            var h = "<h1>Calibration</h1><p class=\"muted\">Agreement and Cohen's κ per criterion: automatic verdicts against human reviews, and between reviewers who judged the same interaction.</p>"
-            h += "<table><tr><th>criterion</th><th>auto vs human: n</th><th>agreement</th><th>κ</th><th>between reviewers: n</th><th>agreement</th><th>κ</th></tr>"
-            for row in rows {
-                h += "<tr><td>\(row.criterion.htmlEscaped)</td><td>\(row.automatic.count)</td><td>\(Self.percent(row.automatic.accuracy))</td><td>\(Self.number(row.automatic.kappa))</td>"
-                h += "<td>\(row.reviewers.count)</td><td>\(Self.percent(row.reviewers.accuracy))</td><td>\(Self.number(row.reviewers.kappa))</td></tr>"
+            let sha = request.uri.queryParameters.get("rubric").map { String($0) }
+            let (rows, months, versions) = try await self.client.withConnection { connection in
+                let calibration = try WorkspaceStore().calibration(sha256: sha, on: connection)
+                return (calibration.criteria, calibration.months, try WorkspaceStore().rubricVersions(on: connection))
             }
+            var h = "<h1>Calibration</h1><p class=\"muted\">Agreement and Cohen's κ: automatic verdicts against human reviews, and between reviewers who judged the same interaction.</p>"
+            h += "<form class=\"filters\" method=\"get\" action=\"/calibration\"><select name=\"rubric\">"
+            for version in versions {
+                let selected = version.sha256 == sha ? " selected" : ""
+                h += "<option value=\"\(version.sha256.htmlEscaped)\"\(selected)>\(version.id.htmlEscaped) \(version.version.htmlEscaped) (\(version.scored) scored)</option>"
+            }
+            h += "</select> <button>Show</button></form>"
+            func cells(_ automatic: AgreementStatistics, _ reviewers: AgreementStatistics) -> String {
+                "<td>\(automatic.count)</td><td>\(Self.percent(automatic.accuracy))</td><td>\(Self.number(automatic.kappa))</td>"
+                    + "<td>\(reviewers.count)</td><td>\(Self.percent(reviewers.accuracy))</td><td>\(Self.number(reviewers.kappa))</td>"
+            }
+            let header = "<th>auto vs human: n</th><th>agreement</th><th>κ</th><th>between reviewers: n</th><th>agreement</th><th>κ</th></tr>"
+            h += "<h2>By criterion</h2><table><tr><th>criterion</th>" + header
+            for row in rows { h += "<tr><td>\(row.criterion.htmlEscaped)</td>" + cells(row.automatic, row.reviewers) + "</tr>" }
+            h += "</table><h2>Over time (all criteria, by month of review)</h2><table><tr><th>month</th>" + header
+            for month in months { h += "<tr><td>\(month.month.htmlEscaped)</td>" + cells(month.automatic, month.reviewers) + "</tr>" }
             h += "</table>"
             if rows.isEmpty { h += "<p class=\"muted\">No human reviews yet.</p>" }
             return Responses.html(Layout.page("Calibration", user: user, csrf: context.csrfToken, h))
         }
-        router.get("/api/calibration") { _, context in
+        router.get("/api/calibration") { request, context in
             _ = try Access.require(context, Access.leads)
-            let rows = try await self.client.withConnection { try WorkspaceStore().calibration(sha256: nil, on: $0) }
+            let sha = request.uri.queryParameters.get("rubric").map { String($0) }
+            let calibration = try await self.client.withConnection { try WorkspaceStore().calibration(sha256: sha, on: $0) }
             var w = JSONWriter()
-            w.beginArray()
-            for row in rows {
+            func statistics(_ automatic: AgreementStatistics, _ reviewers: AgreementStatistics) {
+                w.key("automatic_n"); w.int(automatic.count)
+                w.key("automatic_agreement"); w.optionalNumber(automatic.accuracy)
+                w.key("automatic_kappa"); w.optionalNumber(automatic.kappa)
+                w.key("reviewers_n"); w.int(reviewers.count)
+                w.key("reviewers_agreement"); w.optionalNumber(reviewers.accuracy)
+                w.key("reviewers_kappa"); w.optionalNumber(reviewers.kappa)
+            }
+            w.beginObject()
+            w.key("criteria"); w.beginArrayValue()
+            for row in calibration.criteria {
                 w.beginObject()
                 w.key("criterion"); w.string(row.criterion)
-                w.key("automatic_n"); w.int(row.automatic.count)
-                w.key("automatic_agreement"); w.optionalNumber(row.automatic.accuracy)
-                w.key("automatic_kappa"); w.optionalNumber(row.automatic.kappa)
-                w.key("reviewers_n"); w.int(row.reviewers.count)
-                w.key("reviewers_agreement"); w.optionalNumber(row.reviewers.accuracy)
-                w.key("reviewers_kappa"); w.optionalNumber(row.reviewers.kappa)
+                statistics(row.automatic, row.reviewers)
                 w.endObject()
             }
             w.endArray()
+            w.key("months"); w.beginArrayValue()
+            for month in calibration.months {
+                w.beginObject()
+                w.key("month"); w.string(month.month)
+                statistics(month.automatic, month.reviewers)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
             return Responses.json(String(decoding: w.bytes, as: UTF8.self))
         }
         // Automatic and human verdicts side by side, for the current rubric version (CSV or JSON lines).
@@ -122,13 +150,7 @@ struct ReviewController {
             let user = try Access.require(context, Access.leads)
             let form = try await Responses.form(request)
             try Access.checkCSRF(form, context)
-            guard let id = context.parameters.get("id").flatMap(Int.init), let status = form["status"], ["accepted", "rejected", "changed"].contains(status),
-                let resolution = form["resolution"], !resolution.isEmpty
-            else { throw HTTPError(.badRequest, message: "a decision needs status (accepted, rejected or changed) and a reason") }
-            let verdict = form["verdict"].flatMap { ["pass", "fail", "na"].contains($0) ? $0 : nil }
-            if status == "changed" && verdict == nil { throw HTTPError(.badRequest, message: "a changed verdict needs the new verdict") }
-            let done = try await self.client.withConnection { try WorkspaceStore().resolveDispute(id, status: status, resolution: resolution, verdict: verdict, by: user, on: $0) }
-            guard done else { throw HTTPError(.conflict, message: "that dispute is not open") }
+            try await ReviewActions(client: self.client).decide(form, dispute: context.parameters.get("id"), by: user)
             return Responses.redirect("/disputes")
         }
     }

@@ -235,13 +235,47 @@ public struct WorkspaceStore: Sendable {
         }
     }
 
-    public func raiseDispute(interaction: String, sha256: String, criterion: String, reason: String, by user: AccessStore.User, on connection: DatabaseConnection) throws {
+    /// - Returns: the new dispute's id.
+    @discardableResult
+    public func raiseDispute(interaction: String, sha256: String, criterion: String, reason: String, by user: AccessStore.User, on connection: DatabaseConnection) throws -> Int {
         try connection.transaction {
-            try connection.execute("""
+            let id = try connection.execute("""
                 INSERT INTO omniscore.disputes (interaction_id, rubric_sha256, criterion_id, raised_by, reason)
-                VALUES (\(interaction), \(sha256), \(criterion), \(user.id), \(reason))
-                """)
+                VALUES (\(interaction), \(sha256), \(criterion), \(user.id), \(reason)) RETURNING id
+                """).rows.first?.int(0) ?? 0
             try AccessStore().audit(user: user, action: "dispute \(criterion)", target: interaction, on: connection)
+            return id
+        }
+    }
+
+    /// One human verdict beside the automatic one.
+    public struct Review: Sendable {
+        public var interaction: String
+        public var rubricVersion: String
+        public var criterion: String
+        public var automatic: String?
+        public var human: String
+        public var reviewer: String
+        public var reason: String
+        public var at: String
+    }
+
+    /// The latest human verdicts (overrides) of a rubric version, newest first, with the automatic verdict beside
+    /// each; for agents only those on their own interactions.
+    public func reviews(sha256: String?, scope agent: String?, limit: Int, on connection: DatabaseConnection) throws -> [Review] {
+        guard let sha = try sha256 ?? self.currentRubric(on: connection)?.sha256 else { return [] }
+        return try connection.execute("""
+            SELECT r.interaction_id, v.version, r.criterion_id, c.verdict, r.verdict, u.name, r.reason,
+                   to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            FROM omniscore.reviews r
+            JOIN omniscore.users u ON u.id = r.reviewer_id
+            JOIN omniscore.rubric_versions v ON v.sha256 = r.rubric_sha256
+            LEFT JOIN omniscore.criterion_results c ON c.interaction_id = r.interaction_id AND c.rubric_sha256 = r.rubric_sha256 AND c.criterion_id = r.criterion_id
+            WHERE r.rubric_sha256 = \(sha)
+              AND (\(agent)::text IS NULL OR EXISTS (SELECT 1 FROM interactions i WHERE i.id = r.interaction_id AND i.agent_id = \(agent)))
+            ORDER BY r.created_at DESC, r.id DESC LIMIT \(limit)
+            """).rows.map {
+            Review(interaction: $0[0]!, rubricVersion: $0[1]!, criterion: $0[2]!, automatic: $0[3], human: $0[4]!, reviewer: $0[5]!, reason: $0[6]!, at: $0[7]!)
         }
     }
 
@@ -307,27 +341,45 @@ public struct WorkspaceStore: Sendable {
         public var reviewers: AgreementStatistics
     }
 
+    /// Calibration of one month (by when the reviews were made): all criteria together.
+    public struct CalibrationMonth: Sendable {
+        public var month: String
+        public var automatic: AgreementStatistics
+        public var reviewers: AgreementStatistics
+    }
+
     /// Agreement % and Cohen's κ per criterion: automatic against human verdicts, and between reviewers who
-    /// judged the same interaction, for one rubric version.
-    public func calibration(sha256: String?, on connection: DatabaseConnection) throws -> [Calibration] {
-        guard let sha = try sha256 ?? self.currentRubric(on: connection)?.sha256 else { return [] }
+    /// judged the same interaction, for one rubric version (the current one by default); and the same over all
+    /// criteria per month, so QA leads see whether calibration sessions are converging.
+    public func calibration(sha256: String?, on connection: DatabaseConnection) throws -> (criteria: [Calibration], months: [CalibrationMonth]) {
+        guard let sha = try sha256 ?? self.currentRubric(on: connection)?.sha256 else { return ([], []) }
         let automatic = try connection.execute("""
-            SELECT r.criterion_id, c.verdict, r.verdict FROM omniscore.reviews r
+            SELECT r.criterion_id, c.verdict, r.verdict, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM') FROM omniscore.reviews r
             JOIN omniscore.criterion_results c ON c.interaction_id = r.interaction_id AND c.rubric_sha256 = r.rubric_sha256 AND c.criterion_id = r.criterion_id
             WHERE r.rubric_sha256 = \(sha)
             """).rows
         let between = try connection.execute("""
-            SELECT a.criterion_id, a.verdict, b.verdict FROM omniscore.reviews a
+            SELECT a.criterion_id, a.verdict, b.verdict, to_char(greatest(a.created_at, b.created_at) AT TIME ZONE 'UTC', 'YYYY-MM') FROM omniscore.reviews a
             JOIN omniscore.reviews b ON b.interaction_id = a.interaction_id AND b.rubric_sha256 = a.rubric_sha256
                  AND b.criterion_id = a.criterion_id AND b.reviewer_id > a.reviewer_id
             WHERE a.rubric_sha256 = \(sha)
             """).rows
-        let criteria = Set(automatic.map { $0[0]! } + between.map { $0[0]! }).sorted()
-        return criteria.map { criterion in
-            let auto = automatic.filter { $0[0] == criterion }.map { (reference: $0[2]!, candidate: $0[1]!) }
-            let pairs = between.filter { $0[0] == criterion }.map { (reference: $0[1]!, candidate: $0[2]!) }
-            return Calibration(criterion: criterion, automatic: AgreementStatistics(pairs: auto, positive: "fail"), reviewers: AgreementStatistics(pairs: pairs, positive: "fail"))
+        func statistics(_ rows: [SQLRow], _ keep: (SQLRow) -> Bool, humanFirst: Bool) -> AgreementStatistics {
+            // Automatic rows are (automatic, human): the human verdict is the reference.
+            let pairs = rows.filter(keep).map { humanFirst ? (reference: $0[1]!, candidate: $0[2]!) : (reference: $0[2]!, candidate: $0[1]!) }
+            return AgreementStatistics(pairs: pairs, positive: "fail")
         }
+        let criteria = Set(automatic.map { $0[0]! } + between.map { $0[0]! }).sorted().map { criterion in
+            Calibration(criterion: criterion,
+                        automatic: statistics(automatic, { $0[0] == criterion }, humanFirst: false),
+                        reviewers: statistics(between, { $0[0] == criterion }, humanFirst: true))
+        }
+        let months = Set(automatic.map { $0[3]! } + between.map { $0[3]! }).sorted().map { month in
+            CalibrationMonth(month: month,
+                             automatic: statistics(automatic, { $0[3] == month }, humanFirst: false),
+                             reviewers: statistics(between, { $0[3] == month }, humanFirst: true))
+        }
+        return (criteria, months)
     }
 
     /// Every criterion verdict of the current rubric version with the human reviews beside it.
