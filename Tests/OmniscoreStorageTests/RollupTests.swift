@@ -6,11 +6,21 @@ import Testing
 
 @Suite("Dashboard rollups and the review queue, on a real server")
 struct RollupTests {
-    /// Every rollup row, in key order, as text.
+    /// Every rollup row summed over its shards, in key order, as text.
     static func dump(_ connection: DatabaseConnection) throws -> [[String?]] {
-        try connection.execute("SELECT 's', rubric_sha256, month::text, channel, team, status, not_scored_reason, interactions, passed, auto_failed, round(total_sum::numeric, 6)::text, total_count FROM omniscore.rollup_scores ORDER BY 2, 3, 4, 5, 6, 7").values
-            + connection.execute("SELECT 'x', rubric_sha256, month::text, channel, team, section_id, round(score_sum::numeric, 6)::text, score_count FROM omniscore.rollup_sections ORDER BY 2, 3, 4, 5, 6").values
-            + connection.execute("SELECT 'c', rubric_sha256, month::text, channel, team, criterion_id, passes, fails, not_applicable FROM omniscore.rollup_criteria ORDER BY 2, 3, 4, 5, 6").values
+        try connection.execute("""
+            SELECT 's', rubric_sha256, month::text, channel, team, status, not_scored_reason, sum(interactions), sum(passed), sum(auto_failed),
+                   round(sum(total_sum)::numeric, 6)::text, sum(total_count)
+            FROM omniscore.rollup_scores GROUP BY 2, 3, 4, 5, 6, 7 ORDER BY 2, 3, 4, 5, 6, 7
+            """).values
+            + connection.execute("""
+                SELECT 'x', rubric_sha256, month::text, channel, team, section_id, round(sum(score_sum)::numeric, 6)::text, sum(score_count)
+                FROM omniscore.rollup_sections GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
+                """).values
+            + connection.execute("""
+                SELECT 'c', rubric_sha256, month::text, channel, team, criterion_id, sum(passes), sum(fails), sum(not_applicable)
+                FROM omniscore.rollup_criteria GROUP BY 2, 3, 4, 5, 6 ORDER BY 2, 3, 4, 5, 6
+                """).values
     }
 
     @Test("the rollups written batch by batch equal the figures aggregated from the scores, and a rebuild gives the same rows")

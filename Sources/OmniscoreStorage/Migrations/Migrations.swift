@@ -242,12 +242,15 @@ extension Migration {
             """#),
         Migration(version: 5, name: "dashboard rollups and review-queue indexes", sql: #"""
             -- Monthly sums kept up to date by every batch that writes scores (ScoreWriter), so the dashboard reads a
-            -- few hundred rollup rows instead of aggregating every score on each request. team '' means none.
+            -- few hundred rollup rows instead of aggregating every score on each request. team '' means none. Each
+            -- writing connection adds to its own shard (its backend pid modulo 64), so concurrent workers do not
+            -- wait for each other's rows; readers sum over the shards.
             CREATE TABLE omniscore.rollup_scores (
                 rubric_sha256 text NOT NULL,
                 month date NOT NULL,
                 channel text NOT NULL,
                 team text NOT NULL,
+                shard smallint NOT NULL,
                 status text NOT NULL,
                 not_scored_reason text NOT NULL,
                 interactions bigint NOT NULL,
@@ -255,28 +258,30 @@ extension Migration {
                 auto_failed bigint NOT NULL,
                 total_sum double precision NOT NULL,
                 total_count bigint NOT NULL,
-                PRIMARY KEY (rubric_sha256, month, channel, team, status, not_scored_reason)
+                PRIMARY KEY (rubric_sha256, month, channel, team, shard, status, not_scored_reason)
             );
             CREATE TABLE omniscore.rollup_sections (
                 rubric_sha256 text NOT NULL,
                 month date NOT NULL,
                 channel text NOT NULL,
                 team text NOT NULL,
+                shard smallint NOT NULL,
                 section_id text NOT NULL,
                 score_sum double precision NOT NULL,
                 score_count bigint NOT NULL,
-                PRIMARY KEY (rubric_sha256, month, channel, team, section_id)
+                PRIMARY KEY (rubric_sha256, month, channel, team, shard, section_id)
             );
             CREATE TABLE omniscore.rollup_criteria (
                 rubric_sha256 text NOT NULL,
                 month date NOT NULL,
                 channel text NOT NULL,
                 team text NOT NULL,
+                shard smallint NOT NULL,
                 criterion_id text NOT NULL,
                 passes bigint NOT NULL,
                 fails bigint NOT NULL,
                 not_applicable bigint NOT NULL,
-                PRIMARY KEY (rubric_sha256, month, channel, team, criterion_id)
+                PRIMARY KEY (rubric_sha256, month, channel, team, shard, criterion_id)
             );
             -- The review queue reads failures lowest score first and a control share of passes in a fixed
             -- pseudo-random order, each from its own partial index instead of sorting every score.

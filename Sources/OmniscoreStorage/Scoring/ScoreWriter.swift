@@ -119,22 +119,19 @@ public struct ScoreWriter: Sendable {
                         issue_keys, provided_info, agent_warmth, was_escalated) FROM STDIN
                     """, data: journey.bytes)
                 // Criterion rows only for the scores this batch inserted (a score already there keeps its rows), and
-                // only those scores added to the dashboard's rollups, all in one statement.
-                let rollups = Rollups.addition(scores: "inserted", criteria: "criteria")
-                try connection.execute(SQLQuery(unsafeSQL: """
+                // only those scores added to the dashboard's rollups.
+                let inserted = Set(try connection.execute("""
                     WITH inserted AS (
-                        INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING
-                        RETURNING interaction_id, rubric_sha256, started_at, channel, team, status, not_scored_reason, passed, auto_failed, total, sections
+                        INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING RETURNING interaction_id
                     ),
                     criteria AS (
                         INSERT INTO omniscore.criterion_results
                         SELECT c.* FROM omniscore_stage_criteria c WHERE c.interaction_id IN (SELECT interaction_id FROM inserted)
-                        ON CONFLICT DO NOTHING RETURNING interaction_id, rubric_sha256, criterion_id, verdict
-                    ),
-                    score_rollup AS (\(rollups[0])),
-                    section_rollup AS (\(rollups[1]))
-                    \(rollups[2])
-                    """))
+                        ON CONFLICT DO NOTHING
+                    )
+                    SELECT interaction_id FROM inserted
+                    """).values.compactMap { $0[0] })
+                try RollupDelta(cards.lazy.filter { inserted.contains($0.interactionID) }).write(rubricSHA256: self.rubricSHA256, on: connection)
                 try connection.execute("INSERT INTO omniscore.journey SELECT * FROM omniscore_stage_journey ON CONFLICT DO NOTHING")
             }
             if !quarantined.isEmpty {

@@ -10,6 +10,9 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Flag(help: "Then recompute the dashboard's rollups from the stored scores (after scores were written by other means).")
+    var rebuildRollups = false
+
     func run() async throws {
         let client = self.database.client()
         try await withStorageErrors {
@@ -18,6 +21,10 @@ struct MigrateCommand: AsyncParsableCommand {
                 print("omniscore schema is current (version \(Migrator().latestVersion))")
             } else {
                 print("applied migrations \(applied.map(String.init).joined(separator: ", ")); omniscore schema is at version \(Migrator().latestVersion)")
+            }
+            if self.rebuildRollups {
+                try await client.withConnection { try Rollups().rebuild(sha256: nil, on: $0) }
+                print("dashboard rollups rebuilt from the stored scores")
             }
         }
     }
