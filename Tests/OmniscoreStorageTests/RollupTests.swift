@@ -70,6 +70,32 @@ struct RollupTests {
         }
     }
 
+    @Test("a batch written twice (its lease expired while it was slow) adds no score, criterion row or rollup sum twice")
+    func batchWrittenTwice() async throws {
+        try await TestDatabase.withDatabase { client, _ in
+            try await Stock.loaded(client)
+            let sha = Stock.rubric.sha256
+            let first = Array(Stock.samples.prefix(20)).map { Stock.scorer.score($0) }
+            let second = Array(Stock.samples.prefix(30)).map { Stock.scorer.score($0) }  // 20 again and 10 new
+            try await client.withConnection { connection in
+                try ScoringRun.register(Stock.rubric, source: Stock.rubricSource, on: connection)
+                let writer = ScoreWriter(rubricSHA256: sha, runID: nil)
+                _ = try writer.write(first, quarantined: [], finishing: first.map(\.interactionID), worker: nil, on: connection)
+                _ = try writer.write(second, quarantined: [], finishing: second.map(\.interactionID), worker: nil, on: connection)
+                let counts = try connection.execute("SELECT count(*), count(DISTINCT interaction_id) FROM omniscore.scores").rows.first!
+                #expect(counts.int(0) == 30)
+                #expect(counts.int(1) == 30)
+                let criteria = try connection.execute("SELECT count(*) FROM omniscore.criterion_results").rows.first?.int(0)
+                #expect(criteria == second.reduce(0) { $0 + $1.criteria.count })
+                let rolled = try connection.execute("SELECT sum(interactions) FROM omniscore.rollup_scores").rows.first?.int(0)
+                #expect(rolled == 30)
+                let incremental = try Self.dump(connection)
+                try Rollups().rebuild(sha256: sha, on: connection)
+                #expect(try Self.dump(connection) == incremental)
+            }
+        }
+    }
+
     @Test("the review queue: unreviewed failures lowest first, a control share of passes that depends on the seed, reviewed ones gone")
     func reviewQueue() async throws {
         try await TestDatabase.withDatabase { client, _ in

@@ -108,30 +108,12 @@ public struct ScoreWriter: Sendable {
                     code text, field text, reason text) ON COMMIT DELETE ROWS;
                 """)
             if !cards.isEmpty {
-                try connection.copyIn("""
-                    COPY omniscore_stage_scores (interaction_id, rubric_sha256, rubric_id, rubric_version, run_id, agent_id, customer_id,
-                        team, channel, started_at, status, not_scored_reason, not_scored_detail, total, passed, auto_failed, tone_score,
-                        politeness, frustration, escalation, sections, scorecard) FROM STDIN
-                    """, data: scores.bytes)
-                try connection.copyIn("COPY omniscore_stage_criteria FROM STDIN", data: criteria.bytes)
+                let inserted = try self.insertScores(scores: scores.bytes, criteria: criteria.bytes, on: connection)
+                try RollupDelta(cards.lazy.filter { inserted?.contains($0.interactionID) ?? true }).write(rubricSHA256: self.rubricSHA256, on: connection)
                 try connection.copyIn("""
                     COPY omniscore_stage_journey (interaction_id, rubric_sha256, customer_id, channel, started_at, subject_words,
                         issue_keys, provided_info, agent_warmth, was_escalated) FROM STDIN
                     """, data: journey.bytes)
-                // Criterion rows only for the scores this batch inserted (a score already there keeps its rows), and
-                // only those scores added to the dashboard's rollups.
-                let inserted = Set(try connection.execute("""
-                    WITH inserted AS (
-                        INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING RETURNING interaction_id
-                    ),
-                    criteria AS (
-                        INSERT INTO omniscore.criterion_results
-                        SELECT c.* FROM omniscore_stage_criteria c WHERE c.interaction_id IN (SELECT interaction_id FROM inserted)
-                        ON CONFLICT DO NOTHING
-                    )
-                    SELECT interaction_id FROM inserted
-                    """).values.compactMap { $0[0] })
-                try RollupDelta(cards.lazy.filter { inserted.contains($0.interactionID) }).write(rubricSHA256: self.rubricSHA256, on: connection)
                 try connection.execute("INSERT INTO omniscore.journey SELECT * FROM omniscore_stage_journey ON CONFLICT DO NOTHING")
             }
             if !quarantined.isEmpty {
@@ -145,5 +127,40 @@ public struct ScoreWriter: Sendable {
             try connection.execute("DELETE FROM omniscore.work_queue WHERE rubric_sha256 = \(self.rubricSHA256) AND interaction_id = ANY(\(ids)::text[])")
         }
         return written
+    }
+
+    static let scoreColumns = """
+        interaction_id, rubric_sha256, rubric_id, rubric_version, run_id, agent_id, customer_id, team, channel, started_at, status,
+        not_scored_reason, not_scored_detail, total, passed, auto_failed, tone_score, politeness, frustration, escalation, sections, scorecard
+        """
+
+    /// Scores and their criterion rows, straight into their tables: one COPY each, inside a savepoint. When a
+    /// score is already there (a batch written twice after its lease expired), the savepoint is rolled back and
+    /// the batch goes through staging tables, keeping the scores already there and their rows.
+    ///
+    /// - Returns: the interactions whose scores this call inserted; nil for all of them.
+    private func insertScores(scores: [UInt8], criteria: [UInt8], on connection: DatabaseConnection) throws -> Set<String>? {
+        do {
+            try connection.transaction {
+                try connection.copyIn(SQLQuery(unsafeSQL: "COPY omniscore.scores (\(Self.scoreColumns)) FROM STDIN"), data: scores)
+                try connection.copyIn("COPY omniscore.criterion_results FROM STDIN", data: criteria)
+            }
+            return nil
+        } catch let error as StorageError where error.sqlState == "23505" {
+            try connection.copyIn(SQLQuery(unsafeSQL: "COPY omniscore_stage_scores (\(Self.scoreColumns)) FROM STDIN"), data: scores)
+            try connection.copyIn("COPY omniscore_stage_criteria FROM STDIN", data: criteria)
+            // Criterion rows only for the scores this batch inserted (a score already there keeps its rows).
+            return Set(try connection.execute("""
+                WITH inserted AS (
+                    INSERT INTO omniscore.scores SELECT * FROM omniscore_stage_scores ON CONFLICT DO NOTHING RETURNING interaction_id
+                ),
+                criteria AS (
+                    INSERT INTO omniscore.criterion_results
+                    SELECT c.* FROM omniscore_stage_criteria c WHERE c.interaction_id IN (SELECT interaction_id FROM inserted)
+                    ON CONFLICT DO NOTHING
+                )
+                SELECT interaction_id FROM inserted
+                """).values.compactMap { $0[0] })
+        }
     }
 }
