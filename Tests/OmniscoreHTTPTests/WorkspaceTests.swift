@@ -61,6 +61,10 @@ struct WorkspaceTests {
                 ("/api/reviews", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
                 ("/api/disputes", [.ok, .ok, .ok, .ok, .forbidden, .unauthorized]),
                 ("/calibration", [.ok, .ok, .forbidden, .forbidden, .forbidden, .seeOther]),
+                ("/", [.ok, .ok, .ok, .forbidden, .forbidden, .seeOther]),
+                ("/interactions", [.ok, .ok, .ok, .ok, .forbidden, .seeOther]),
+                ("/disputes", [.ok, .ok, .ok, .ok, .forbidden, .seeOther]),
+                ("/login", [.ok, .ok, .ok, .ok, .ok, .ok]),
                 ("/review", [.ok, .ok, .forbidden, .forbidden, .forbidden, .seeOther]),
                 ("/interactions/\(fixture.otherInteraction)", [.ok, .ok, .ok, .notFound, .forbidden, .seeOther]),
             ]

@@ -11,14 +11,7 @@ struct AuthController {
 
     func add(to router: Router<WorkspaceContext>) {
         router.get("/login") { _, context in
-            Responses.html(Layout.page("Sign in", user: context.user, csrf: context.csrfToken, """
-                <h1>Sign in</h1>
-                <form method="post" action="/login">
-                <p><label>Access token<br><input type="password" name="token" size="70" autocomplete="off" required></label></p>
-                <p><button>Sign in</button></p>
-                </form>
-                <p class="muted">Tokens come from <code>omniscore users add --name NAME --role ROLE</code>; the demo prints one.</p>
-                """))
+            Responses.html(Templates.page("login", title: "Sign in", user: context.user, csrf: context.csrfToken, LoginView(failed: false)))
         }
         router.post("/login") { request, _ in
             let form = try await Responses.form(request)
@@ -30,7 +23,7 @@ struct AuthController {
                 return (session.id, user)
             }
             guard let (session, user) = started else {
-                return Responses.html(Layout.page("Sign in", user: nil, csrf: nil, "<h1>Sign in</h1><p class=\"fail\">That token is not valid.</p><p><a href=\"/login\">Try again</a></p>"), status: .unauthorized)
+                return Responses.html(Templates.page("login", title: "Sign in", user: nil, csrf: nil, LoginView(failed: true)), status: .unauthorized)
             }
             let home = user.role == .agent ? "/agents/\(Layout.query(user.agentID ?? ""))" : "/"
             return Responses.redirect(home, cookie: "omniscore_session=\(session); Path=/; HttpOnly; SameSite=Strict; Max-Age=43200")

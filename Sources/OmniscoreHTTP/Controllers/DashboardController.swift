@@ -15,7 +15,7 @@ struct DashboardController {
             guard context.user != nil else { return Responses.redirect("/login") }
             let user = try Access.require(context, Access.staff)
             let board = try await self.client.withConnection { try WorkspaceStore().dashboard(on: $0) }
-            return Responses.html(Layout.page("Dashboard", user: user, csrf: context.csrfToken, Self.render(board)))
+            return Responses.html(Templates.page("dashboard", title: "Dashboard", user: user, csrf: context.csrfToken, DashboardView(board)))
         }
         router.get("/api/dashboard") { _, context in
             _ = try Access.require(context, Access.staff)
@@ -74,41 +74,5 @@ struct DashboardController {
             w.endObject()
             return Responses.json(String(decoding: w.bytes, as: UTF8.self))
         }
-    }
-
-    static func render(_ board: WorkspaceStore.Dashboard) -> String {
-        guard let rubric = board.rubric else {
-            return "<h1>Dashboard</h1><p>Nothing scored yet. Run <code>omniscore run --once</code>.</p>"
-        }
-        let notScored = board.notScored.reduce(0) { $0 + $1.count }
-        let unscored = max(0, board.hubInteractions - board.scored - notScored - board.quarantined - board.queueDepth)
-        var h = "<h1>Dashboard</h1><p class=\"muted\">Rubric <code>\(rubric.id.htmlEscaped)</code> \(rubric.version.htmlEscaped) · sha256 <code>\(String(rubric.sha256.prefix(12)).htmlEscaped)</code></p>"
-        h += "<div class=\"cards\"><div class=\"card\">Interactions<b>\(board.hubIsEstimate ? "≈ " : "")\(board.hubInteractions)</b>in the hub</div><div class=\"card\">Scored<b>\(board.scored)</b></div>"
-        h += "<div class=\"card\">Not scored<b>\(notScored)</b>" + board.notScored.map { "\($0.reason.htmlEscaped) \($0.count)" }.joined(separator: ", ") + "</div>"
-        h += "<div class=\"card\">Quarantined<b>\(board.quarantined)</b>unreadable rows</div><div class=\"card\">Waiting<b>\(board.queueDepth + unscored)</b>queued or not sampled</div></div>"
-        h += "<div class=\"grid\"><div><h2>By channel</h2><table><tr><th>channel</th><th>scored</th><th>mean</th><th></th></tr>"
-        for item in board.channels {
-            h += "<tr><td><a href=\"/interactions?channel=\(Layout.query(item.name))\">\(item.name.htmlEscaped)</a></td><td>\(item.count)</td><td>\(Layout.score(item.mean))</td><td>\(Layout.bar(item.mean))</td></tr>"
-        }
-        h += "</table><h2>By team</h2><table><tr><th>team</th><th>scored</th><th>mean</th><th></th></tr>"
-        for item in board.teams {
-            h += "<tr><td><a href=\"/interactions?team=\(Layout.query(item.name))\">\(item.name.htmlEscaped)</a></td><td>\(item.count)</td><td>\(Layout.score(item.mean))</td><td>\(Layout.bar(item.mean))</td></tr>"
-        }
-        h += "</table></div><div><h2>By section</h2><table><tr><th>section</th><th>mean</th><th></th></tr>"
-        for item in board.sections { h += "<tr><td>\(item.name.htmlEscaped)</td><td>\(Layout.score(item.mean))</td><td>\(Layout.bar(item.mean))</td></tr>" }
-        h += "</table><h2>Criteria that fail most</h2><table><tr><th>criterion</th><th>fails</th><th>of applicable</th></tr>"
-        for item in board.failing {
-            h += "<tr><td><a href=\"/interactions?criterion=\(Layout.query(item.criterion))\">\(item.criterion.htmlEscaped)</a></td><td class=\"fail\">\(item.fails)</td><td>\(item.applicable)</td></tr>"
-        }
-        h += "</table></div></div><h2>Over time</h2><table><tr><th>month</th><th>scored</th><th>mean</th>"
-        let sectionNames = board.sections.map(\.name)
-        for name in sectionNames { h += "<th>\(name.htmlEscaped)</th>" }
-        h += "</tr>"
-        for month in board.trend {
-            h += "<tr><td>\(month.month.htmlEscaped)</td><td>\(month.count)</td><td>\(Layout.score(month.mean))</td>"
-            for name in sectionNames { h += "<td>\(Layout.score(month.sections[name]))</td>" }
-            h += "</tr>"
-        }
-        return h + "</table>"
     }
 }

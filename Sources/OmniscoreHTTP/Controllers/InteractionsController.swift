@@ -16,7 +16,7 @@ struct InteractionsController {
             let user = try Access.require(context, Access.readers)
             let (filter, cursor) = Self.filter(request)
             let page = try await self.client.withConnection { try WorkspaceStore().interactions(filter, scope: Access.scope(user), cursor: cursor, limit: 50, on: $0) }
-            return Responses.html(Layout.page("Interactions", user: user, csrf: context.csrfToken, Self.renderList(page.rows, next: page.next, filter: filter)))
+            return Responses.html(Templates.page("interactions", title: "Interactions", user: user, csrf: context.csrfToken, InteractionListView(rows: page.rows, next: page.next, filter: filter)))
         }
         router.get("/api/interactions") { request, context in
             let user = try Access.require(context, Access.readers)
@@ -52,7 +52,7 @@ struct InteractionsController {
             guard let detail = try await self.client.withConnection({ try WorkspaceStore().interaction(id, scope: Access.scope(user), on: $0) }) else {
                 throw HTTPError(.notFound, message: "no such interaction")
             }
-            return Responses.html(Layout.page("Interaction \(id)", user: user, csrf: context.csrfToken, Self.renderDetail(detail, user: user, csrf: context.csrfToken)))
+            return Responses.html(Templates.page("interaction", title: "Interaction \(id)", user: user, csrf: context.csrfToken, InteractionView(detail, user: user)))
         }
         router.get("/api/interactions/:id") { _, context in
             let user = try Access.require(context, Access.readers)
@@ -106,106 +106,5 @@ struct InteractionsController {
         filter.since = value("since")
         filter.until = value("until")
         return (filter, value("cursor"))
-    }
-
-    static func renderList(_ rows: [WorkspaceStore.Row], next: String?, filter: WorkspaceStore.Filter) -> String {
-        func input(_ name: String, _ value: String?) -> String {
-            "<input name=\"\(name)\" placeholder=\"\(name)\" value=\"\((value ?? "").htmlEscaped)\" size=\"12\">"
-        }
-        var h = "<h1>Interactions</h1><form class=\"filters\" method=\"get\" action=\"/interactions\">"
-        h += input("channel", filter.channel) + input("agent", filter.agent) + input("team", filter.team) + input("criterion", filter.criterion)
-        h += "<select name=\"verdict\"><option value=\"\">any verdict</option>"
-        for option in ["passed", "failed", "auto_failed", "not_scored"] {
-            h += "<option value=\"\(option)\"\(filter.verdict == option ? " selected" : "")>\(option)</option>"
-        }
-        h += "</select>" + input("since", filter.since) + input("until", filter.until) + "<button>Filter</button></form><br>"
-        h += "<table><tr><th>interaction</th><th>started</th><th>channel</th><th>agent</th><th>team</th><th>score</th><th>escalation</th><th>rubric</th></tr>"
-        for row in rows {
-            let score = row.status == "scored" ? "<span class=\"\(row.passed == true ? "pass" : "fail")\">\(Layout.score(row.total))</span>" + (row.autoFailed == true ? " (auto-fail)" : "") : "<span class=\"na\">not scored: \((row.notScoredReason ?? "").htmlEscaped)</span>"
-            h += "<tr><td><a href=\"/interactions/\(Layout.query(row.id))\">\(row.id.htmlEscaped)</a></td><td>\(row.startedAt.htmlEscaped)</td><td>\(row.channel.htmlEscaped)</td>"
-            h += "<td>\((row.agentID ?? "–").htmlEscaped)</td><td>\((row.team ?? "–").htmlEscaped)</td><td>\(score)</td><td>\((row.escalation ?? "").htmlEscaped)</td><td>\(row.rubricVersion.htmlEscaped)</td></tr>"
-        }
-        h += "</table>"
-        if rows.isEmpty { h += "<p class=\"muted\">No interactions match.</p>" }
-        if let next {
-            var parts: [String] = []
-            for (name, value) in [("channel", filter.channel), ("agent", filter.agent), ("team", filter.team), ("verdict", filter.verdict), ("criterion", filter.criterion), ("since", filter.since), ("until", filter.until)] {
-                if let value { parts.append("\(name)=\(Layout.query(value))") }
-            }
-            parts.append("cursor=\(Layout.query(next))")
-            h += "<p><a href=\"/interactions?\(parts.joined(separator: "&amp;"))\">Next page →</a></p>"
-        }
-        return h
-    }
-
-    static func renderDetail(_ detail: WorkspaceStore.Detail, user: AccessStore.User, csrf: String?) -> String {
-        let card = detail.scorecards.first
-        let marks = card.map { TranscriptRenderer.marks(scorecard: $0.scorecard) } ?? [:]
-        var h = "<h1>Interaction \(detail.id.htmlEscaped)</h1><p class=\"muted\">\(detail.channel.htmlEscaped) · \(detail.startedAt.htmlEscaped) UTC · agent \((detail.agentID ?? "–").htmlEscaped)"
-        if let subject = detail.subject { h += " · “\(subject.htmlEscaped)”" }
-        if let card { h += " · rubric version \(card.version.htmlEscaped) (sha256 <code>\(String(card.sha256.prefix(12)).htmlEscaped)</code>)" }
-        h += "</p><div class=\"grid\"><div><h2>Transcript</h2>"
-        for (index, message) in detail.messages.enumerated() {
-            let role = message.role.htmlEscaped
-            h += "<div class=\"msg \(message.role == "agent" ? "agent" : "")\"><div class=\"meta\">#\(index) \(role)\(message.at.map { " · " + $0.htmlEscaped } ?? "")</div>"
-            h += TranscriptRenderer.highlight(message.text, marks: marks[index] ?? []) + "</div>"
-        }
-        if !detail.events.isEmpty {
-            h += "<h2>Events</h2><table><tr><th>kind</th><th>at</th><th>detail</th></tr>"
-            for event in detail.events { h += "<tr><td>\(event.kind.htmlEscaped)</td><td>\((event.at ?? "").htmlEscaped)</td><td><code>\((event.detail ?? "").htmlEscaped)</code></td></tr>" }
-            h += "</table>"
-        }
-        h += "<h2>The customer's other interactions</h2>"
-        if detail.journey.isEmpty { h += "<p class=\"muted\">None.</p>" }
-        for other in detail.journey {
-            h += "<div><a href=\"/interactions/\(Layout.query(other.id))\">\(other.id.htmlEscaped)</a> · \(other.channel.htmlEscaped) · \(other.startedAt.htmlEscaped) · score \(Layout.score(other.total))</div>"
-        }
-        h += "</div><div><h2>Verdicts</h2>"
-        if let card, let members = try? JSONObjectDecoder.members(of: card.scorecard) {
-            if let total = members.first(where: { $0.key == "total" })?.value.numberValue { h += "<p>Total <b>\(Layout.score(total))</b></p>" }
-            if members.first(where: { $0.key == "status" })?.value.textValue == "not_scored" {
-                h += "<p class=\"na\">Not scored: \((members.first { $0.key == "reason" }?.value.textValue ?? "").htmlEscaped) — \((members.first { $0.key == "detail" }?.value.textValue ?? "").htmlEscaped)</p>"
-            }
-            h += "<table><tr><th>criterion</th><th>verdict</th><th>why</th></tr>"
-            if case .array(let criteria)? = members.first(where: { $0.key == "criteria" })?.value {
-                for case .object(let criterion) in criteria {
-                    let id = criterion.first { $0.key == "id" }?.value.textValue ?? ""
-                    let verdict = criterion.first { $0.key == "verdict" }?.value.textValue ?? ""
-                    let reason = criterion.first { $0.key == "reason" }?.value.textValue ?? ""
-                    h += "<tr><td>\(id.htmlEscaped)</td><td class=\"\(Layout.verdictClass(verdict))\">\(verdict.htmlEscaped)</td><td>\(reason.htmlEscaped)"
-                    for review in detail.reviews where review.criterion == id {
-                        h += "<div class=\"muted\">human (\(review.reviewer.htmlEscaped), \(review.at.htmlEscaped)): <span class=\"\(Layout.verdictClass(review.verdict))\">\(review.verdict.htmlEscaped)</span> — \(review.reason.htmlEscaped)</div>"
-                    }
-                    for dispute in detail.disputes where dispute.criterion == id {
-                        h += "<div class=\"muted\">disputed by \(dispute.by.htmlEscaped): \(dispute.reason.htmlEscaped) [\(dispute.status.htmlEscaped)\(dispute.resolution.map { ": " + $0.htmlEscaped } ?? "")]</div>"
-                    }
-                    h += "</td></tr>"
-                }
-            }
-            h += "</table>"
-            let criterionOptions = Self.criterionIDs(members).map { "<option>\($0.htmlEscaped)</option>" }.joined()
-            let hidden = "<input type=\"hidden\" name=\"csrf\" value=\"\((csrf ?? "").htmlEscaped)\"><input type=\"hidden\" name=\"rubric\" value=\"\(card.sha256.htmlEscaped)\">"
-            if user.role == .admin || user.role == .qaLead {
-                h += "<h2>Your review</h2><form method=\"post\" action=\"/interactions/\(Layout.query(detail.id))/reviews\">\(hidden)"
-                h += "<select name=\"criterion\">\(criterionOptions)</select> <select name=\"verdict\"><option>pass</option><option>fail</option><option>na</option></select>"
-                h += "<p><input name=\"reason\" size=\"60\" placeholder=\"reason\" required> <button>Save review</button></p></form>"
-                h += "<p class=\"muted\">The automatic verdict stays as it is; yours is kept beside it, with your name and the time.</p>"
-            }
-            if user.role == .agent || user.role == .admin {
-                h += "<h2>Dispute a verdict</h2><form method=\"post\" action=\"/interactions/\(Layout.query(detail.id))/disputes\">\(hidden)"
-                h += "<select name=\"criterion\">\(criterionOptions)</select><p><input name=\"reason\" size=\"60\" placeholder=\"why the verdict is wrong\" required> <button>Raise dispute</button></p></form>"
-            }
-        } else {
-            h += "<p class=\"muted\">Not scored yet.</p>"
-        }
-        return h + "</div></div>"
-    }
-
-    static func criterionIDs(_ members: [(key: String, value: JSONValue)]) -> [String] {
-        guard case .array(let criteria)? = members.first(where: { $0.key == "criteria" })?.value else { return [] }
-        return criteria.compactMap { item in
-            guard case .object(let criterion) = item else { return nil }
-            return criterion.first { $0.key == "id" }?.value.textValue
-        }
     }
 }
