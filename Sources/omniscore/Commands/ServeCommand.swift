@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import Logging
 import OmniscoreCore
 import OmniscoreInterchange
 import OmniscoreRubrics
 import OmniscoreStorage
+import ServiceLifecycle
+import UnixSignals
 
 /// `omniscore serve`: the long-running service: scores new and closed interactions as they arrive, and produces
 /// coaching reports when a period ends.
@@ -45,37 +48,46 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
+        var logger = Logger(label: "omniscore.serve")
+        logger.logLevel = .notice
         let client = self.database.client()
-        guard self.port != 0 else { return try await self.score() }
-        Console.error("review workspace on http://\(self.host):\(self.port)/ (sign in with a token from `omniscore users add`)")
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await WorkspaceServer.run(client: client, host: self.host, port: self.port) }
-            group.addTask { try await self.score() }
-            try await group.waitForAll()
+        let (run, options) = try await withStorageErrors { try await self.scoring.prepare(client: client, kind: "serve") }
+        let scoring = ScoringService { shouldStop in try await self.score(client: client, run: run, options: options, shouldStop: shouldStop) }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: scoring, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        if self.port != 0 {
+            Console.error("review workspace on http://\(self.host):\(self.port)/ (sign in with a token from `omniscore users add`)")
+            let app = WorkspaceServer.application(client: client, host: self.host, port: self.port)
+            services.append(.init(service: app, failureTerminationBehavior: .gracefullyShutdownGroup))
         }
+        // One service group: SIGTERM or Ctrl-C stops the web server and lets the workers finish their batch.
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        Console.error("stopped")
     }
 
-    private func score() async throws {
-        let signal = ShutdownSignal()
-        let client = self.database.client()
-        let (run, options) = try await self.scoring.prepare(client: client, kind: "serve")
+    private func score(client: DatabaseClient, run: ScoringRun, options: ScoringRun.Options, shouldStop: @escaping @Sendable () -> Bool) async throws {
         let sink = self.sinkURL.flatMap(URL.init(string:)).map { WebhookSink(url: $0, secret: ProcessInfo.processInfo.environment[self.sinkSecretEnv] ?? "") }
         Console.error("serving: rubric \(run.scorer.rubric.id) \(run.scorer.rubric.version); Ctrl-C to stop")
         try await withStorageErrors {
-            while !signal.isRequested {
-                let summary = try await run.run(options, shouldStop: { signal.isRequested })
+            while !shouldStop() {
+                let summary = try await run.run(options, shouldStop: shouldStop)
                 if summary.sampled > 0 { print(summary.description) }
-                if signal.isRequested { break }
+                if shouldStop() { break }
                 try await self.reportEndedPeriod(client: client, rubric: run.scorer.rubric, sink: sink)
                 if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
+                // Wait for a notification, or poll; in one-second slices so a stop is noticed within a second.
+                let interval = self.pollInterval
                 try await client.withConnection { connection in
                     try connection.execute("LISTEN omniscore_interactions")
-                    _ = try connection.notifications(waitingUpTo: .seconds(self.pollInterval))
-                    try connection.execute("UNLISTEN omniscore_interactions")
+                    defer { _ = try? connection.execute("UNLISTEN omniscore_interactions") }
+                    for _ in 0..<max(1, interval) where !shouldStop() {
+                        if !(try connection.notifications(waitingUpTo: .seconds(1))).isEmpty { break }
+                    }
                 }
             }
         }
-        Console.error("stopped")
     }
 
     /// Reports for the last ended period, once.

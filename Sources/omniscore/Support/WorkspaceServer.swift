@@ -12,7 +12,13 @@ enum WorkspaceServer {
     private static let registry = PrometheusCollectorRegistry()
     private static let bootstrapped = Mutex(false)
 
+    /// Runs the server on its own until SIGINT or SIGTERM (the demo and the HTTP bench).
     static func run(client: DatabaseClient, host: String, port: Int) async throws {
+        try await self.application(client: client, host: host, port: port).runService()
+    }
+
+    /// The server as a service, for a service group of its own.
+    static func application(client: DatabaseClient, host: String, port: Int) -> some ApplicationProtocol {
         let registry = self.registry
         self.bootstrapped.withLock { done in
             if !done {
@@ -27,6 +33,6 @@ enum WorkspaceServer {
             registry.emit(into: &buffer)
             return String(decoding: buffer, as: UTF8.self)
         }
-        try await app.runService()
+        return app
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import OmniscoreStorage
+import OmniscoreTestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite("serve: the long-running service, on a real server")
+struct ServeCommandTests {
+    @Test("serve scores what is waiting, serves the workspace, and on SIGTERM stops both with no lease left behind")
+    func serveAndStop() async throws {
+        try await TestDatabase.withDatabase { client, url in
+            try await TestDatabase.prepare(client)
+            let samples = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path]).interactions
+            _ = try await client.withConnection { try HubLoader().load(samples, into: $0) }
+            let port = 18_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["serve", "--database-url", url, "--port", String(port), "--poll-interval", "1", "--reports", "off", "--batch-size", "20"]
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = Pipe()
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+            let deadline = ContinuousClock.now + .seconds(90)
+            var scored = 0
+            while scored < samples.count && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(250))
+                scored = try await client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0 }
+            }
+            #expect(scored == samples.count)
+            var health = 0
+            for _ in 0..<40 where health != 200 {
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/health")!)
+                request.timeoutInterval = 2
+                health = ((try? await URLSession.shared.data(for: request))?.1 as? HTTPURLResponse)?.statusCode ?? 0
+                if health != 200 { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            #expect(health == 200)
+
+            process.terminate()  // SIGTERM
+            let stopBy = ContinuousClock.now + .seconds(30)
+            while process.isRunning && ContinuousClock.now < stopBy { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(!process.isRunning, "serve did not stop within 30 s of SIGTERM")
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(stderr)")
+            #expect(stderr.contains("stopped"))
+            let leased = try await client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.work_queue WHERE leased_by IS NOT NULL").rows.first?.int(0) }
+            #expect(leased == 0)
+            // The web server is gone with it.
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/health")!)
+            request.timeoutInterval = 2
+            #expect((try? await URLSession.shared.data(for: request)) == nil)
+        }
+    }
+}
