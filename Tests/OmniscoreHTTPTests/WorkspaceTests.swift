@@ -86,6 +86,17 @@ struct WorkspaceTests {
                 try await client.execute(uri: "/api/interactions", method: .get, headers: [.authorization: "Bearer " + String(repeating: "0", count: 64)]) { response in
                     #expect(response.status == .unauthorized)
                 }
+                // A revoked user's token no longer works; another user's still does.
+                try await fixture.client.withConnection { connection in
+                    let trainer = try AccessStore().user(named: "u-trainer", on: connection)!
+                    #expect(try AccessStore().revokeAccess(of: trainer, by: nil, on: connection) == 1)
+                }
+                try await client.execute(uri: "/api/interactions", method: .get, headers: Self.bearer(fixture.tokens["trainer"])) { response in
+                    #expect(response.status == .unauthorized)
+                }
+                try await client.execute(uri: "/api/interactions", method: .get, headers: Self.bearer(fixture.tokens["qa_lead"])) { response in
+                    #expect(response.status == .ok)
+                }
             }
         }
     }

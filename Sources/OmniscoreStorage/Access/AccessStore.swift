@@ -58,12 +58,25 @@ public struct AccessStore: Sendable {
         return token
     }
 
-    /// The user of an API token, or nil.
     /// A user by name.
     public func user(named name: String, on connection: DatabaseConnection) throws -> User? {
         try connection.execute("SELECT id, name, role, agent_id FROM omniscore.users WHERE name = \(name)").rows.first.flatMap(Self.user)
     }
 
+    /// Revokes every API token, browser session and unused sign-in link of `user` at once (a leaver, a leaked
+    /// token); the user and their audit trail stay. Returns how many tokens were revoked.
+    @discardableResult
+    public func revokeAccess(of user: User, by admin: User?, on connection: DatabaseConnection) throws -> Int {
+        try connection.transaction {
+            let tokens = try connection.execute("DELETE FROM omniscore.api_tokens WHERE user_id = \(user.id)").affected
+            try connection.execute("DELETE FROM omniscore.sessions WHERE user_id = \(user.id)")
+            try connection.execute("DELETE FROM omniscore.login_links WHERE user_id = \(user.id)")
+            try self.audit(user: admin ?? user, action: "revoke access of \(user.name) (\(tokens) token(s))", target: "user \(user.id)", on: connection)
+            return tokens
+        }
+    }
+
+    /// The user of an API token, or nil.
     public func user(forToken token: String, on connection: DatabaseConnection) throws -> User? {
         guard token.count == 64 else { return nil }
         let row = try connection.execute("""

@@ -1,12 +1,13 @@
 import ArgumentParser
 import OmniscoreStorage
 
-/// `omniscore users add`: create a user of the review workspace and print their access token (once).
+/// `omniscore users add|token|revoke|link`: users of the review workspace, their access tokens (shown once,
+/// stored as SHA-256) and one-time sign-in links.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Users of the review workspace.",
-        subcommands: [Add.self, Link.self]
+        subcommands: [Add.self, Token.self, Revoke.self, Link.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -42,6 +43,63 @@ struct UsersCommand: AsyncParsableCommand {
             }
             print(token)
             Console.error("created \(self.role) \(self.name); the token above is shown only now: sign in at /login with it, or send it as 'Authorization: Bearer TOKEN'")
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Issue another access token for an existing user and print it, once (rotation: issue, switch, then revoke the old ones)."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The user name.")
+        var name: String
+
+        @Option(help: "What the token is for (kept with it).")
+        var label = "issued with users token"
+
+        func run() async throws {
+            let client = self.database.client()
+            let token = try await withStorageErrors {
+                try await client.withConnection { connection -> String? in
+                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
+                    return try AccessStore().issueToken(for: user, label: self.label, on: connection)
+                }
+            }
+            guard let token else {
+                Console.error("error: no user named \(self.name)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            print(token)
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Revoke every access token, browser session and sign-in link of a user at once; the user and the audit trail stay."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The user name.")
+        var name: String
+
+        func run() async throws {
+            let client = self.database.client()
+            let revoked = try await withStorageErrors {
+                try await client.withConnection { connection -> Int? in
+                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
+                    return try AccessStore().revokeAccess(of: user, by: nil, on: connection)
+                }
+            }
+            guard let revoked else {
+                Console.error("error: no user named \(self.name)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            print("revoked \(revoked) token(s) of \(self.name), and every session and sign-in link")
         }
     }
 
