@@ -5,7 +5,9 @@ public enum EntityScanner {
     /// Every entity in `text`, in order of position. Overlaps are resolved in favour of the earlier, longer one.
     public static func scan(_ text: String) -> [Entity] {
         // Every entity holds a digit or an "@": most messages have neither and cost one byte loop.
-        guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || $0 == 64 }) else { return [] }
+        let candidate = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { ($0 >= 48 && $0 <= 57) || $0 == 64 } }
+            ?? text.utf8.contains { ($0 >= 48 && $0 <= 57) || $0 == 64 }
+        guard candidate else { return [] }
         let scalars = Array(text.unicodeScalars)
         var entities: [Entity] = []
         var index = 0
