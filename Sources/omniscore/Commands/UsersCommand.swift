@@ -46,6 +46,22 @@ struct UsersCommand: AsyncParsableCommand {
         }
     }
 
+    /// Runs `body` with the user named `name`; an unknown name is an error naming it (exit status 2).
+    static func withUser<T: Sendable>(named name: String, _ database: DatabaseOptions, _ body: @escaping @Sendable (AccessStore.User, DatabaseConnection) throws -> T) async throws -> T {
+        let client = database.client()
+        let result = try await withStorageErrors {
+            try await client.withConnection { connection -> T? in
+                guard let user = try AccessStore().user(named: name, on: connection) else { return nil }
+                return try body(user, connection)
+            }
+        }
+        guard let result else {
+            Console.error("error: no user named \(name)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return result
+    }
+
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "token",
@@ -61,18 +77,10 @@ struct UsersCommand: AsyncParsableCommand {
         var label = "issued with users token"
 
         func run() async throws {
-            let client = self.database.client()
-            let token = try await withStorageErrors {
-                try await client.withConnection { connection -> String? in
-                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
-                    return try AccessStore().issueToken(for: user, label: self.label, on: connection)
-                }
-            }
-            guard let token else {
-                Console.error("error: no user named \(self.name)")
-                throw ExitCode(ExitStatus.invalidInput)
-            }
-            print(token)
+            let label = self.label
+            print(try await UsersCommand.withUser(named: self.name, self.database) { user, connection in
+                try AccessStore().issueToken(for: user, label: label, on: connection)
+            })
         }
     }
 
@@ -88,16 +96,8 @@ struct UsersCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let client = self.database.client()
-            let revoked = try await withStorageErrors {
-                try await client.withConnection { connection -> Int? in
-                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
-                    return try AccessStore().revokeAccess(of: user, by: nil, on: connection)
-                }
-            }
-            guard let revoked else {
-                Console.error("error: no user named \(self.name)")
-                throw ExitCode(ExitStatus.invalidInput)
+            let revoked = try await UsersCommand.withUser(named: self.name, self.database) { user, connection in
+                try AccessStore().revokeAccess(of: user, by: nil, on: connection)
             }
             print("revoked \(revoked) token(s) of \(self.name), and every session and sign-in link")
         }
@@ -121,16 +121,8 @@ struct UsersCommand: AsyncParsableCommand {
         var next = "/"
 
         func run() async throws {
-            let client = self.database.client()
-            let nonce = try await withStorageErrors {
-                try await client.withConnection { connection -> String? in
-                    guard let user = try AccessStore().user(named: self.name, on: connection) else { return nil }
-                    return try AccessStore().loginLink(for: user, on: connection)
-                }
-            }
-            guard let nonce else {
-                Console.error("error: no user named \(self.name)")
-                throw ExitCode(ExitStatus.invalidInput)
+            let nonce = try await UsersCommand.withUser(named: self.name, self.database) { user, connection in
+                try AccessStore().loginLink(for: user, on: connection)
             }
             print("\(self.base)/login/link/\(nonce)?next=\(self.next)")
         }
