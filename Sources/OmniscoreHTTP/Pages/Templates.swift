@@ -23,7 +23,7 @@ enum Templates {
     }()
 
     /// What every page's frame shows: the title, navigation by role, who is signed in, the sign-out form.
-    struct Frame<Content>: @unchecked Sendable {
+    struct Frame<Content> {
         struct Link: Sendable {
             var href: String
             var label: String

@@ -52,9 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .notice
         let client = self.database.client()
         let (run, options) = try await withStorageErrors { try await self.scoring.prepare(client: client, kind: "serve") }
-        let scoring = ScoringService { shouldStop in try await self.score(client: client, run: run, options: options, shouldStop: shouldStop) }
+        let scoring = LoopService { shouldStop in try await self.score(client: client, run: run, options: options, shouldStop: shouldStop) }
+        // Reports and deliveries on a loop of their own: building a period's reports never holds up scoring.
+        let reporting = LoopService { shouldStop in try await self.report(client: client, rubric: run.scorer.rubric, shouldStop: shouldStop) }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: scoring, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(service: reporting, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
         ]
         if self.port != 0 {
             Console.error("review workspace on http://\(self.host):\(self.port)/ (sign in with a token from `omniscore users add`)")
@@ -67,16 +70,25 @@ struct ServeCommand: AsyncParsableCommand {
         Console.error("stopped")
     }
 
-    private func score(client: DatabaseClient, run: ScoringRun, options: ScoringRun.Options, shouldStop: @escaping @Sendable () -> Bool) async throws {
+    /// Coaching reports when a period has ended, and due deliveries to the sink, checked every `pollInterval`.
+    private func report(client: DatabaseClient, rubric: Rubric, shouldStop: @escaping @Sendable () -> Bool) async throws {
         let sink = self.sinkURL.flatMap(URL.init(string:)).map { WebhookSink(url: $0, secret: ProcessInfo.processInfo.environment[self.sinkSecretEnv] ?? "") }
+        try await withStorageErrors {
+            while !shouldStop() {
+                try await self.reportEndedPeriod(client: client, rubric: rubric, sink: sink)
+                if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
+                for _ in 0..<max(1, self.pollInterval) where !shouldStop() { try await Task.sleep(for: .seconds(1)) }
+            }
+        }
+    }
+
+    private func score(client: DatabaseClient, run: ScoringRun, options: ScoringRun.Options, shouldStop: @escaping @Sendable () -> Bool) async throws {
         Console.error("serving: rubric \(run.scorer.rubric.id) \(run.scorer.rubric.version); Ctrl-C to stop")
         try await withStorageErrors {
             while !shouldStop() {
                 let summary = try await run.run(options, shouldStop: shouldStop)
                 if summary.sampled > 0 { print(summary.description) }
                 if shouldStop() { break }
-                try await self.reportEndedPeriod(client: client, rubric: run.scorer.rubric, sink: sink)
-                if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
                 // Wait for a notification, or poll; in one-second slices so a stop is noticed within a second.
                 let interval = self.pollInterval
                 try await client.withConnection { connection in

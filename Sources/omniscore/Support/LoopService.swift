@@ -1,10 +1,10 @@
 import ServiceLifecycle
 import Synchronization
 
-/// The scoring loop of `serve` as a swift-service-lifecycle service: on graceful shutdown (SIGTERM, Ctrl-C) the
-/// loop's `shouldStop` turns true, so the workers finish or release the batch in hand and the loop returns;
-/// the HTTP server of the same service group stops accepting requests at the same time.
-struct ScoringService: Service {
+/// A loop of `serve` (scoring; coaching reports and deliveries) as a swift-service-lifecycle service: on graceful
+/// shutdown (SIGTERM, Ctrl-C) the loop's `shouldStop` turns true, so workers finish or release the batch in hand
+/// and the loop returns; the HTTP server of the same service group stops accepting requests at the same time.
+struct LoopService: Service {
     let loop: @Sendable (_ shouldStop: @escaping @Sendable () -> Bool) async throws -> Void
 
     func run() async throws {
