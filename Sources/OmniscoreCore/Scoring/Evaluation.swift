@@ -187,10 +187,10 @@ struct Evaluation: Sendable {
         return Evidence(message: index, speaker: message.role, start: range.lowerBound, end: range.upperBound, quote: Evaluation.quote(message.text, range), note: note)
     }
 
-    /// Evidence pointing at a whole message, quoting its beginning.
+    /// Evidence pointing at a whole message: its span covers the message (so a highlight does not stop
+    /// mid-word); the quote of a long message is shortened as every quote is.
     func evidence(message index: Int, note: String? = nil) -> Evidence {
-        let count = Int(self.text.stats[index].scalars)
-        return self.evidence(message: index, range: 0..<min(count, 120), note: note)
+        self.evidence(message: index, range: 0..<Int(self.text.stats[index].scalars), note: note)
     }
 
     /// Evidence pointing at an event.
