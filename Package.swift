@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OmniscoreCLITests",
-            dependencies: ["omniscore", "OmniscoreStorage", "OmniscoreTestSupport"],
+            dependencies: ["omniscore", "OmniscoreCore", "OmniscoreStorage", "OmniscoreTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

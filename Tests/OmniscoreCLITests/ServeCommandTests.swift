@@ -1,4 +1,5 @@
 import Foundation
+import OmniscoreCore
 import OmniscoreStorage
 import OmniscoreTestSupport
 import Testing
@@ -7,8 +8,58 @@ import Testing
 import FoundationNetworking
 #endif
 
-@Suite("serve: the long-running service, on a real server")
+@Suite("serve and run as processes, on a real server")
 struct ServeCommandTests {
+    @Test("a worker process killed mid-batch (SIGKILL): its leases expire and the next run scores the rest, none twice")
+    func killedWorker() async throws {
+        try await TestDatabase.withDatabase { client, url in
+            try await TestDatabase.prepare(client)
+            let samples = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path]).interactions
+            // Enough copies that the first process is still working when it is killed.
+            let copies = (0..<8).flatMap { copy in
+                samples.map { interaction in
+                    var clone = interaction
+                    clone.id = "\(interaction.id)-k\(copy)"
+                    clone.customerID = "\(interaction.customerID)-k\(copy)"
+                    return clone
+                }
+            }
+            _ = try await client.withConnection { try HubLoader().load(copies, into: $0) }
+            let total = copies.count
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["run", "--once", "--database-url", url, "--workers", "1", "--batch-size", "25", "--lease-seconds", "3"]
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(90)
+            // Kill it while it holds a lease, after some batches were written.
+            var sawLease = false
+            while !sawLease && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                let row = try await client.withConnection {
+                    try $0.execute("SELECT (SELECT count(*) FROM omniscore.scores), (SELECT count(*) FROM omniscore.work_queue WHERE leased_by IS NOT NULL)").rows.first
+                }
+                sawLease = (row?.int(0) ?? 0) >= 20 && (row?.int(1) ?? 0) > 0
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(sawLease)
+            #expect(process.terminationReason == .uncaughtSignal)
+            let done = try await client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0 }
+            #expect(done > 0 && done < total, "the kill must come in the middle of the run (\(done) of \(total) scored)")
+            // Once its leases have expired, the next run picks them up and finishes.
+            try await Task.sleep(for: .seconds(3.5))
+            let second = try CommandRunner.run(["run", "--once", "--database-url", url, "--workers", "2", "--lease-seconds", "3"])
+            #expect(second.status == 0, "\(second.stderr)")
+            let counts = try await client.withConnection { try $0.execute("SELECT count(*), count(DISTINCT interaction_id) FROM omniscore.scores").rows.first }
+            #expect(counts?.int(0) == total)
+            #expect(counts?.int(1) == total)
+            let left = try await client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.work_queue").rows.first?.int(0) }
+            #expect(left == 0)
+        }
+    }
+
     @Test("serve scores what is waiting, serves the workspace, and on SIGTERM stops both with no lease left behind")
     func serveAndStop() async throws {
         try await TestDatabase.withDatabase { client, url in

@@ -12,8 +12,10 @@ public struct ScoringRun: Sendable {
         public var until: Timestamp?
         public var workers: Int
         public var batchSize: Int
+        /// How long a leased batch stays reserved: a worker that dies mid-batch holds it this long at most.
+        public var leaseDuration: Duration
 
-        public init(kind: String = "run", strategy: SamplingStrategy = .all, seed: UInt64 = 0, since: Timestamp? = nil, until: Timestamp? = nil, workers: Int = 2, batchSize: Int = 500) {
+        public init(kind: String = "run", strategy: SamplingStrategy = .all, seed: UInt64 = 0, since: Timestamp? = nil, until: Timestamp? = nil, workers: Int = 2, batchSize: Int = 500, leaseDuration: Duration = .seconds(300)) {
             self.kind = kind
             self.strategy = strategy
             self.seed = seed
@@ -21,6 +23,7 @@ public struct ScoringRun: Sendable {
             self.until = until
             self.workers = workers
             self.batchSize = batchSize
+            self.leaseDuration = leaseDuration
         }
     }
 
@@ -81,7 +84,7 @@ public struct ScoringRun: Sendable {
             return (runID, sampled)
         } }
         // Left-over leases of a worker that died are picked up here too, once they expire.
-        let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, runID: runID == 0 ? nil : runID, workerName: workerName, shouldStop: shouldStop)
+        let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, leaseDuration: options.leaseDuration, runID: runID == 0 ? nil : runID, workerName: workerName, shouldStop: shouldStop)
         let left = try await retry.run { try await self.client.withConnection { connection in
             let left = try WorkQueue(rubricSHA256: rubric.sha256).depth(on: connection)
             guard runID != 0 else { return left }
@@ -96,12 +99,12 @@ public struct ScoringRun: Sendable {
     }
 
     /// Runs `workers` workers on threads of their own until the queue is empty.
-    public func work(workers: Int, batchSize: Int, runID: Int?, workerName: String = ScoringRun.defaultWorkerName(), shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> ScoringWorker.Totals {
+    public func work(workers: Int, batchSize: Int, leaseDuration: Duration = .seconds(300), runID: Int?, workerName: String = ScoringRun.defaultWorkerName(), shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> ScoringWorker.Totals {
         let scorer = self.scorer
         let client = self.client
         return try await withThrowingTaskGroup(of: ScoringWorker.Totals.self) { group in
             for index in 0..<max(1, workers) {
-                let worker = ScoringWorker(name: "\(workerName)/\(index)", scorer: scorer, batchSize: batchSize, runID: runID)
+                let worker = ScoringWorker(name: "\(workerName)/\(index)", scorer: scorer, batchSize: batchSize, leaseDuration: leaseDuration, runID: runID)
                 group.addTask {
                     try await Self.onOwnThread { try worker.run(client: client, shouldStop: shouldStop) }
                 }

@@ -89,11 +89,14 @@ struct ScoringOptions: ParsableArguments {
     @Option(help: "Interactions per leased batch.")
     var batchSize = 500
 
+    @Option(help: "Seconds a leased batch stays reserved; the batch of a worker that died is scored by another after this.")
+    var leaseSeconds = 300
+
     func validate() throws {
         guard SamplingStrategy(name: self.strategy) != nil else {
             throw ValidationError("--strategy \"\(self.strategy)\" is not one of all, random:RATE, per-agent:N/day|week|month, stratified:channel|team|agent:N, risk-first:N")
         }
-        guard self.workers >= 1, self.batchSize >= 1 else { throw ValidationError("--workers and --batch-size must be at least 1") }
+        guard self.workers >= 1, self.batchSize >= 1, self.leaseSeconds >= 1 else { throw ValidationError("--workers, --batch-size and --lease-seconds must be at least 1") }
     }
 
     func prepare(client: DatabaseClient, kind: String) async throws -> (ScoringRun, ScoringRun.Options) {
@@ -107,7 +110,8 @@ struct ScoringOptions: ParsableArguments {
             since: try parseTimestamp(self.since, option: "--since"),
             until: try parseTimestamp(self.until, option: "--until"),
             workers: self.workers,
-            batchSize: self.batchSize
+            batchSize: self.batchSize,
+            leaseDuration: .seconds(self.leaseSeconds)
         )
         return (ScoringRun(client: client, scorer: scorer, rubricSource: source), options)
     }
