@@ -28,7 +28,6 @@ struct PhraseBook: Sendable {
     /// Byte length of each pattern.
     let patternLengths: [Int32]
     let shapes: [PatternShape]
-    let phrases: [CompiledPhrase]
     let usesStart: [Int32]
     let uses: [Use]
     let listCount: Int
@@ -94,7 +93,6 @@ struct PhraseBook: Sendable {
             let words = boundary ? (stem ? spaces : spaces - 1) : 1
             return PatternShape(boundary: boundary, stem: stem, spaces: spaces, words: max(words, 1))
         }
-        self.phrases = phrases
         var usesStart: [Int32] = []
         var uses: [Use] = []
         for list in usesByPattern {
