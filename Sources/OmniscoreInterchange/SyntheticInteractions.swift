@@ -4,7 +4,7 @@ public import OmniscoreCore
 /// customer and agent alternating, with greetings, apologies, order numbers, the odd frustrated customer,
 /// escalation and refund events. The same seed always yields the same lines.
 public struct SyntheticInteractions: Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
     private var counter = 0
     private var clock: Int64 = 1_790_000_000_000
     public let messagesPerInteraction: Int
@@ -12,20 +12,13 @@ public struct SyntheticInteractions: Sendable {
     public let customers: Int
 
     public init(seed: UInt64, messagesPerInteraction: Int = 12, wordsPerMessage: Int = 25, customers: Int = 50_000) {
-        self.state = seed &+ 0x9E37_79B9_7F4A_7C15
+        self.generator = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         self.messagesPerInteraction = messagesPerInteraction
         self.wordsPerMessage = wordsPerMessage
         self.customers = customers
     }
 
-    /// SplitMix64: fast, well distributed, and identical on every platform.
-    private mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { self.generator.next() }
 
     private mutating func pick<T>(_ options: [T]) -> T { options[Int(self.next() % UInt64(options.count))] }
     private mutating func chance(_ percent: UInt64) -> Bool { self.next() % 100 < percent }

@@ -138,6 +138,15 @@ public enum RubricExplainer {
         case .amount(let a): return "an amount over \(format(a.over)) (\(a.speaker.rawValue) messages or \(a.eventKinds.joined(separator: "/")) events)"
         case .escalation(let facet): return "escalation policy: \(facet.rawValue)"
         case .channel(let channels): return "channel is " + channels.sorted().map(\.rawValue).joined(separator: " or ")
+        case .promises(let p):
+            let kinds = p.kinds.map { "\($0.name) (\(lists($0.lists, rubric)); \($0.events.joined(separator: "/")))" }.joined(separator: ", ")
+            return "every promise carries " + p.requirements.sorted().map(\.rawValue).joined(separator: ", ") + ": " + kinds + " (N/A without a promise)"
+        case .handover(let h):
+            return "every handover (\(h.events.joined(separator: "/")) or a bot giving way to a person) carries a summary (\(h.summaryKeys.joined(separator: "/")) or \(lists(h.summaryLists, rubric))) and does not make the customer start again (\(lists(h.restartLists, rubric))) (N/A without a handover)"
+        case .reference(let r): return "\(r.speaker.rawValue) gives a reference, or an event records one"
+        case .timeWindow(let t): return "\(t.speaker.rawValue) gives a time, or an event records one"
+        case .botLoop(let b): return "the bot loops (repeats itself or fails to understand) \(b.repeats) times"
+        case .need(let minimum): return "escalation need ≥ \(format(minimum * 100))/100"
         }
     }
 }

@@ -39,6 +39,22 @@ public indirect enum Check: Sendable, Hashable {
     case escalation(EscalationFacet)
     /// The interaction is on one of these channels.
     case channel(Set<Channel>)
+    /// Every promise the agent makes (a callback, a follow-up, a refund, a replacement) carries a reference, a time
+    /// window and the matching event; N/A without a promise.
+    case promises(PromiseCheck)
+    /// Every handover (transfer, escalation, bot to human) carries a context summary and the customer is not asked
+    /// to start again; N/A without a handover.
+    case handover(HandoverCheck)
+    /// A reference (ticket, case or complaint number) given by the company: in a staff message of the window or in
+    /// an event's detail.
+    case reference(ReferenceCheck)
+    /// A time commitment ("within 3 working days", "by Friday", "at 2pm") in a staff message of the window or in
+    /// an event's detail.
+    case timeWindow(TimeWindowCheck)
+    /// The bot repeats itself or keeps failing to understand instead of handing over.
+    case botLoop(BotLoopCheck)
+    /// The interaction's escalation need (0-1) is at least this.
+    case need(Double)
 }
 
 /// Whose messages a check looks at.
@@ -221,6 +237,21 @@ public enum InfoKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case phone
     case orderNumber = "order-number"
     case accountNumber = "account-number"
+    /// A booking, confirmation, ticket, case, claim or policy reference.
+    case reference
+    /// The description of the problem.
+    case problem
+    /// A document, photo, receipt or screenshot the customer sent.
+    case document
+
+    /// Whether the customer gives it as an entity (a value in the text) rather than in words only phrase lists
+    /// recognise.
+    public var isEntity: Bool {
+        switch self {
+        case .email, .phone, .orderNumber, .accountNumber, .reference: return true
+        case .problem, .document: return false
+        }
+    }
 
     public static func < (lhs: InfoKind, rhs: InfoKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -239,11 +270,15 @@ public struct AskedAgainCheck: Sendable, Hashable {
         public var asks: [Int]
         /// Only phrases starting within the first N words of a message count ("Order number?").
         public var withinFirstWords: Int?
+        /// Phrase lists of customer messages that give it ("I've attached a photo", "the screen stays black"): how
+        /// `problem` and `document`, which are not values in the text, are recognised as given.
+        public var given: [Int]
 
-        public init(info: InfoKind, asks: [Int], withinFirstWords: Int? = nil) {
+        public init(info: InfoKind, asks: [Int], withinFirstWords: Int? = nil, given: [Int] = []) {
             self.info = info
             self.asks = asks
             self.withinFirstWords = withinFirstWords
+            self.given = given
         }
     }
 
@@ -386,4 +421,102 @@ public enum EscalationFacet: String, Sendable, Hashable, CaseIterable {
     case rightTier = "right-tier"
     /// N/A unless triggered and escalated; fails after the deadline (late).
     case inTime = "in-time"
+    /// Always applies: passes when the outcome is `correct` or `not_needed`, fails on every mistake (missed,
+    /// needless, wrong tier, late), so the escalation section has a score on every interaction.
+    case appropriate
+}
+
+/// What makes a promise complete.
+public enum PromiseRequirement: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// A reference the customer can quote (ticket, case, refund number).
+    case reference
+    /// When it will happen ("by 5pm tomorrow", "within 3 working days").
+    case window
+    /// The event that shows it was set in motion (`callback_scheduled`, `ticket_created`, ...).
+    case event
+
+    public static func < (lhs: PromiseRequirement, rhs: PromiseRequirement) -> Bool {
+        PromiseRequirement.allCases.firstIndex(of: lhs)! < PromiseRequirement.allCases.firstIndex(of: rhs)!
+    }
+}
+
+public struct PromiseCheck: Sendable, Hashable {
+    /// One kind of promise: the phrases that make it and the events that back it.
+    public struct Kind: Sendable, Hashable {
+        /// `callback`, `follow-up`, `refund`, `replacement` or the rubric's own name.
+        public var name: String
+        public var lists: [Int]
+        public var events: [String]
+
+        public init(name: String, lists: [Int], events: [String]) {
+            self.name = name
+            self.lists = lists
+            self.events = events
+        }
+    }
+
+    public var kinds: [Kind]
+    public var requirements: Set<PromiseRequirement>
+    /// Staff messages after the promise in which the reference and the time may still be given.
+    public var window: Int
+
+    public init(kinds: [Kind], requirements: Set<PromiseRequirement> = Set(PromiseRequirement.allCases), window: Int = 1) {
+        self.kinds = kinds
+        self.requirements = requirements
+        self.window = window
+    }
+}
+
+public struct HandoverCheck: Sendable, Hashable {
+    /// Event kinds that hand the customer over.
+    public var events: [String]
+    /// Event detail keys that carry the context summary.
+    public var summaryKeys: [String]
+    /// Phrases of a staff message saying the context was passed on or picked up ("I've passed on your order
+    /// number", "I can see from the notes that ...").
+    public var summaryLists: [Int]
+    /// Phrases of a staff message that make the customer start again ("How can I help?", "What seems to be the
+    /// problem?").
+    public var restartLists: [Int]
+    /// Staff messages before and after the handover that count.
+    public var window: Int
+
+    public init(events: [String] = ["transferred", "escalated", "bot_handoff"], summaryKeys: [String] = ["summary", "context", "notes", "handover_note"], summaryLists: [Int] = [], restartLists: [Int] = [], window: Int = 2) {
+        self.events = events
+        self.summaryKeys = summaryKeys
+        self.summaryLists = summaryLists
+        self.restartLists = restartLists
+        self.window = window
+    }
+}
+
+public struct ReferenceCheck: Sendable, Hashable {
+    public var speaker: Speaker
+    /// Event detail keys holding a reference.
+    public var keys: [String]
+
+    public init(speaker: Speaker = .staff, keys: [String] = ["reference", "ref", "ticket", "case", "case_id", "ticket_id", "id", "number"]) {
+        self.speaker = speaker
+        self.keys = keys
+    }
+}
+
+public struct TimeWindowCheck: Sendable, Hashable {
+    public var speaker: Speaker
+    /// Event detail keys holding a time.
+    public var keys: [String]
+
+    public init(speaker: Speaker = .staff, keys: [String] = ["due", "at", "window", "scheduled_for", "deadline", "date", "by"]) {
+        self.speaker = speaker
+        self.keys = keys
+    }
+}
+
+public struct BotLoopCheck: Sendable, Hashable {
+    /// How many looping bot replies (a repeat of an earlier reply or a "didn't understand") make a loop.
+    public var repeats: Int
+
+    public init(repeats: Int = 2) {
+        self.repeats = repeats
+    }
 }

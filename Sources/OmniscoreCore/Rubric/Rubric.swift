@@ -27,6 +27,10 @@ public struct Rubric: Sendable, Hashable {
     /// How far back journey checks look by default.
     public var journeyWindow: Duration
     public var sections: [Section]
+    /// The models behind politeness, `escalation.need` and `customer.outcome`.
+    public var signals: SignalModels
+    /// Contrastive pairs: the rubric's tests that it tells a better interaction from a worse one.
+    public var pairs: [RubricPair]
 
     public init(
         id: String,
@@ -43,7 +47,9 @@ public struct Rubric: Sendable, Hashable {
         voice: VoiceGuide = VoiceGuide(),
         escalationPolicy: EscalationPolicy? = nil,
         journeyWindow: Duration = .seconds(30 * 86400),
-        sections: [Section] = []
+        sections: [Section] = [],
+        signals: SignalModels = SignalModels(),
+        pairs: [RubricPair] = []
     ) {
         self.id = id
         self.version = version
@@ -60,6 +66,8 @@ public struct Rubric: Sendable, Hashable {
         self.escalationPolicy = escalationPolicy
         self.journeyWindow = journeyWindow
         self.sections = sections
+        self.signals = signals
+        self.pairs = pairs
     }
 
     /// Every criterion, in document order.

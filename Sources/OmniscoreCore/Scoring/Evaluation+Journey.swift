@@ -25,7 +25,16 @@ extension Evaluation {
         for (index, message) in self.interaction.messages.enumerated() where message.role == .customer {
             for entity in self.entities[index] {
                 if let info = entity.infoKind { provided.insert(info) }
-                if entity.kind == .orderNumber, !entity.key.isEmpty, !keys.contains(entity.key) { keys.append(entity.key) }
+                if entity.kind == .orderNumber {
+                    provided.insert(.reference)
+                    if !entity.key.isEmpty, !keys.contains(entity.key) { keys.append(entity.key) }
+                }
+            }
+        }
+        for (info, lists) in self.givenLists {
+            // A system line such as "Customer sent an image" counts as the customer's.
+            for list in lists where self.hits[list: list].contains(where: { self.interaction.messages[Int($0.message)].role != .agent && self.interaction.messages[Int($0.message)].role != .bot }) {
+                provided.insert(info)
             }
         }
         let escalated = self.interaction.events.contains { $0.kind == (self.rubric.escalationPolicy?.eventKind ?? "escalated") }
@@ -52,7 +61,7 @@ extension Evaluation {
 
     /// At least N earlier contacts (about the same issue) within the window.
     func evaluateRepeatContact(_ check: RepeatContactCheck) -> Outcome {
-        let current = self.journeyRecord()
+        let current = self.record
         let earlier = self.recentHistory(within: check.window).filter { !check.sameIssue || $0.isSameIssue(as: current) }
         let about = check.sameIssue ? " about the same issue" : ""
         let evidence = earlier.map { Evidence(interaction: $0.interactionID, note: "\($0.channel.rawValue) contact on \(ISO8601.formatDate($0.startedAt))") }
@@ -67,7 +76,7 @@ extension Evaluation {
     /// The agent does not ask for information the customer already gave, in this interaction or an earlier one.
     func evaluateAskedAgain(_ check: AskedAgainCheck, in window: Window) -> Outcome {
         let earlier = self.recentHistory(within: check.window ?? self.rubric.journeyWindow)
-        var asked: [(message: Int, info: InfoKind, hit: PhraseHit)] = []
+        var asked: [(message: Int, info: InfoKind, hit: PhraseHit, given: [Int])] = []
         let gratitude = self.lexiconBase + ToneLexicon.Category.gratitude.rawValue
         for item in check.items {
             for list in item.asks {
@@ -77,10 +86,10 @@ extension Evaluation {
                     if let words = item.withinFirstWords, hit.firstWord > Int32(words) { continue }
                     // Reading the value back ("your order LK-1234 is ...") or thanking for it ("thanks for the
                     // order number") is not asking for it.
-                    if self.entities[index].contains(where: { $0.infoKind == item.info }) { continue }
+                    if item.info.isEntity, self.entities[index].contains(where: { Evaluation.entity($0, gives: item.info) }) { continue }
                     let thanked = self.hits[list: gratitude].contains { $0.message == hit.message && hit.firstWord > $0.lastWord && hit.firstWord - $0.lastWord <= 4 }
                     if thanked { continue }
-                    asked.append((index, item.info, hit))
+                    asked.append((index, item.info, hit, item.given))
                 }
             }
         }
@@ -92,9 +101,9 @@ extension Evaluation {
         var passes: [String] = []
         for ask in asked {
             // Given earlier in this interaction?
-            for index in 0..<ask.message where self.interaction.messages[index].role == .customer {
-                if let entity = self.entities[index].first(where: { $0.infoKind == ask.info }) {
-                    let given = self.evidence(message: index, range: entity.range, note: "the customer gave the \(ask.info.label) here")
+            for index in 0..<ask.message where self.interaction.messages[index].role == .customer || self.interaction.messages[index].role == .system {
+                if let range = self.given(ask.info, in: index, lists: ask.given) {
+                    let given = self.evidence(message: index, range: range, note: "the customer gave the \(ask.info.label) here")
                     return .fail(
                         "the agent asked for the \(ask.info.label) in \(Evaluation.ordinal(ask.message)) although the customer gave it in \(Evaluation.ordinal(index))",
                         [self.evidence(for: ask.hit), given]
@@ -111,6 +120,26 @@ extension Evaluation {
             passes.append("the \(ask.info.label) in \(Evaluation.ordinal(ask.message))")
         }
         return .pass("the agent asked only for what the customer had not given: \(passes.joined(separator: ", "))", asked.prefix(3).map { self.evidence(for: $0.hit) })
+    }
+
+    /// Whether an entity is a value of `info`: any order-like code counts as a reference.
+    static func entity(_ entity: Entity, gives info: InfoKind) -> Bool {
+        entity.infoKind == info || (info == .reference && entity.kind == .orderNumber)
+    }
+
+    /// Where customer message `index` gives `info`: the entity's span, or the span of a phrase of `lists` for
+    /// information given in words.
+    func given(_ info: InfoKind, in index: Int, lists: [Int]) -> Range<Int>? {
+        if info.isEntity, let entity = self.entities[index].first(where: { Evaluation.entity($0, gives: info) }) {
+            return entity.range
+        }
+        for list in lists {
+            if let hit = self.hits[list: list].first(where: { Int($0.message) == index }) {
+                let range = self.text.originalRange(of: Int(hit.start)..<Int(hit.end))
+                return Int(range.lowerBound)..<Int(range.upperBound)
+            }
+        }
+        return nil
     }
 
     /// This interaction's agent politeness against earlier interactions' on other channels.

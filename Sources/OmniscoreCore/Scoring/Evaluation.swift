@@ -13,6 +13,13 @@ struct Evaluation: Sendable {
     let entities: [[Entity]]
     /// The policy outcome, when the rubric has an escalation policy.
     private(set) var escalation: EscalationOutcome? = nil
+    /// How strongly the conversation called for escalation (0-1); `nil` only while the policy's triggers are
+    /// evaluated, which cannot depend on it.
+    private(set) var need: Double? = nil
+    /// What later interactions of this customer see of this one.
+    private(set) var record: JourneyRecord
+    /// Phrase lists that mark information the customer gave in words (a problem description, a document).
+    let givenLists: [(info: InfoKind, lists: [Int])]
 
     /// The result of evaluating a check.
     struct Outcome: Sendable {
@@ -58,8 +65,14 @@ struct Evaluation: Sendable {
         self.entities = interaction.messages.map { message in
             message.role == .customer || needsAll ? EntityScanner.scan(message.text) : []
         }
+        self.givenLists = scorer.givenLists
+        self.record = JourneyRecord(interactionID: interaction.id, customerID: interaction.customerID, channel: interaction.channel, startedAt: interaction.startedAt)
+        self.record = self.journeyRecord()
+        let fired = scorer.rubric.escalationPolicy.map { self.firedTriggers($0) } ?? []
+        let need = scorer.rubric.signals.need.probability(self.needFeatures(triggerFired: !fired.isEmpty))
+        self.need = need
         if let policy = scorer.rubric.escalationPolicy {
-            self.escalation = self.escalationOutcome(policy)
+            self.escalation = self.escalationOutcome(policy, fired: fired, need: need)
         }
     }
 
@@ -92,6 +105,21 @@ struct Evaluation: Sendable {
         }
         let outcome = self.evaluate(criterion.check, in: self.fullWindow)
         return result(outcome.verdict, outcome.reason, outcome.evidence)
+    }
+
+    /// An N/A result for a criterion that is not evaluated at all.
+    static func notApplicable(_ criterion: Criterion, in section: Section, reason: String) -> CriterionResult {
+        CriterionResult(
+            id: criterion.id,
+            section: section.id,
+            verdict: .na,
+            points: 0,
+            maximum: 0,
+            isCritical: criterion.severity == .critical,
+            isBonus: criterion.isBonus,
+            reason: reason,
+            evidence: []
+        )
     }
 
     // MARK: Checks
@@ -156,6 +184,15 @@ struct Evaluation: Sendable {
             return channels.contains(self.interaction.channel)
                 ? .pass("channel is \(self.interaction.channel.rawValue)")
                 : .fail("channel is \(self.interaction.channel.rawValue), not \(names)")
+        case .promises(let check): return self.evaluatePromises(check)
+        case .handover(let check): return self.evaluateHandover(check)
+        case .reference(let check): return self.evaluateReference(check, in: window)
+        case .timeWindow(let check): return self.evaluateTimeWindow(check, in: window)
+        case .botLoop(let check): return self.evaluateBotLoop(check)
+        case .need(let minimum):
+            guard let need = self.need else { return .na("escalation need is not known while the policy's triggers are evaluated") }
+            let shown = "escalation need \(Evaluation.format(need * 100))/100"
+            return need >= minimum ? .pass("\(shown), at least \(Evaluation.format(minimum * 100))") : .fail("\(shown), below \(Evaluation.format(minimum * 100))")
         }
     }
 
@@ -268,6 +305,7 @@ struct Evaluation: Sendable {
             case .after(let a): visit(a.then)
             case .amount(let a): if a.speaker != .customer { needed = true }
             case .askedAgain: needed = true  // read-backs in agent messages are not questions
+            case .promises, .reference: needed = true  // references the agent gives
             default: break
             }
         }

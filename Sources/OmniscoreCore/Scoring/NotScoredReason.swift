@@ -4,6 +4,8 @@ public enum NotScoredReason: String, Sendable, Hashable, CaseIterable {
     case empty
     /// No message from a human agent.
     case noAgentMessage = "no_agent_message"
+    /// Every agent message is an automated acknowledgement ("we have received your e-mail").
+    case automatedOnly = "automated_only"
     /// The channel is not one the rubric covers.
     case unsupportedChannel = "unsupported_channel"
     /// The language is not one the rubric covers.

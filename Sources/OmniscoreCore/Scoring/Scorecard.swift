@@ -38,6 +38,10 @@ public struct Scorecard: Sendable, Hashable {
     public var criteria: [CriterionResult]
     public var tone: ToneSummary?
     public var escalation: EscalationOutcome?
+    /// How strongly the conversation called for escalation, 0-100, whether or not a trigger fired.
+    public var escalationNeed: Double?
+    /// The customer's frustration at the start, peak and end, and the likely outcome.
+    public var customer: CustomerSignals?
     /// What later interactions of this customer need to know about this one (not part of the printed output).
     public var journeyRecord: JourneyRecord
 

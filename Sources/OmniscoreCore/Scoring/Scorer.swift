@@ -16,6 +16,12 @@ public struct Scorer: Sendable {
     let listDisplayNames: [String]
     /// Whether a check reads entities in agent messages too (worked out once, not per interaction).
     let needsEntitiesForAllSpeakers: Bool
+    /// Phrase lists that mark information the customer gave in words, from the rubric's asked-again checks.
+    let givenLists: [(info: InfoKind, lists: [Int])]
+    /// Criteria whose check is an asked-again check, whose failure the customer outcome counts.
+    let askedAgainCriteria: Set<String>
+    /// Criteria judged on a bot-only conversation: those that read the escalation outcome.
+    let escalationCriteria: Set<String>
 
     /// Compiles `rubric`.
     ///
@@ -24,6 +30,23 @@ public struct Scorer: Sendable {
         self.rubric = rubric
         self.lexiconBase = rubric.phraseLists.count
         self.needsEntitiesForAllSpeakers = Evaluation.needsEntitiesForAllSpeakers(rubric)
+        var given: [(info: InfoKind, lists: [Int])] = []
+        var askedAgain: Set<String> = []
+        var escalation: Set<String> = []
+        for criterion in rubric.criteria {
+            criterion.check.visit { check in
+                switch check {
+                case .askedAgain(let a):
+                    askedAgain.insert(criterion.id)
+                    for item in a.items where !item.given.isEmpty { given.append((item.info, item.given)) }
+                case .escalation: escalation.insert(criterion.id)
+                default: break
+                }
+            }
+        }
+        self.givenLists = given
+        self.askedAgainCriteria = askedAgain
+        self.escalationCriteria = escalation
         self.listDisplayNames = rubric.phraseLists.map(\.id.replacingHyphens)
         var lists = rubric.phraseLists.map(\.phrases)
         for category in ToneLexicon.Category.allCases {
@@ -54,7 +77,7 @@ public struct Scorer: Sendable {
     public func score(_ interaction: Interaction, history: [JourneyRecord] = []) -> Scorecard {
         let text = InteractionText(messages: interaction.messages)
         let hits = self.book.hits(in: text)
-        let tone = ToneAnalysis(interaction: interaction, text: text, hits: hits, voice: self.rubric.voice, lexiconBase: self.lexiconBase)
+        let tone = ToneAnalysis(interaction: interaction, text: text, hits: hits, voice: self.rubric.voice, lexiconBase: self.lexiconBase, politenessModel: self.rubric.signals.politeness)
         let evaluation = Evaluation(scorer: self, interaction: interaction, text: text, hits: hits, tone: tone, history: history)
         let language = interaction.language?.lowercased() ?? LanguageDetector.detect(counts: text.stopWordCounts)
         var card = Scorecard(
@@ -74,53 +97,107 @@ public struct Scorer: Sendable {
             criteria: [],
             tone: nil,
             escalation: nil,
-            journeyRecord: evaluation.journeyRecord()
+            journeyRecord: evaluation.record
         )
-        if let (reason, detail) = self.notScored(interaction, text: text, language: language, evaluation: evaluation) {
+        card.escalationNeed = evaluation.need.map { $0 * 100 }
+        let botOnly: Bool
+        switch self.notScored(interaction, text: text, language: language, evaluation: evaluation) {
+        case .notScored(let reason, let detail):
             card.status = .notScored(reason, detail: detail)
             return card
+        case .botOnly: botOnly = true
+        case .scored: botOnly = false
         }
         card.escalation = evaluation.escalation
         card.tone = evaluation.toneSummary()
         for section in self.rubric.sections {
             for criterion in section.criteria {
-                card.criteria.append(evaluation.evaluate(criterion, in: section))
+                if botOnly && !self.escalationCriteria.contains(criterion.id) {
+                    card.criteria.append(Evaluation.notApplicable(criterion, in: section, reason: "does not apply: only a bot answered, so only its escalation is judged"))
+                } else {
+                    card.criteria.append(evaluation.evaluate(criterion, in: section))
+                }
             }
         }
+        let askedAgain = card.criteria.contains { self.askedAgainCriteria.contains($0.id) && $0.verdict == .fail }
+        card.customer = evaluation.customerSignals(askedAgain: askedAgain)
         self.total(&card)
         return card
     }
 
+    /// The features the signal models read for one interaction, for `omniscore rubric fit`.
+    public func signalFeatures(_ interaction: Interaction, history: [JourneyRecord] = []) -> SignalFeatures {
+        let text = InteractionText(messages: interaction.messages)
+        let hits = self.book.hits(in: text)
+        let tone = ToneAnalysis(interaction: interaction, text: text, hits: hits, voice: self.rubric.voice, lexiconBase: self.lexiconBase, politenessModel: self.rubric.signals.politeness)
+        let evaluation = Evaluation(scorer: self, interaction: interaction, text: text, hits: hits, tone: tone, history: history)
+        var askedAgain = false
+        for section in self.rubric.sections {
+            for criterion in section.criteria where self.askedAgainCriteria.contains(criterion.id) {
+                if evaluation.evaluate(criterion, in: section).verdict == .fail { askedAgain = true }
+            }
+        }
+        return evaluation.signalFeatures(askedAgain: askedAgain)
+    }
+
+    /// Whether an interaction is scored, scored as a bot-only conversation, or not scored and why.
+    private enum Decision {
+        case scored
+        case botOnly
+        case notScored(NotScoredReason, String)
+    }
+
     /// The first reason, in a fixed order, why the interaction cannot be scored.
-    private func notScored(_ interaction: Interaction, text: InteractionText, language: String?, evaluation: Evaluation) -> (NotScoredReason, String)? {
+    private func notScored(_ interaction: Interaction, text: InteractionText, language: String?, evaluation: Evaluation) -> Decision {
         let words = text.stats.reduce(0) { $0 + Int($1.words) }
         let hasText = zip(interaction.messages, text.stats).contains { $1.words > 0 || $1.emoji > 0 || !$0.text.allSatisfy(\.isWhitespace) }
         if interaction.messages.isEmpty || !hasText {
-            return (.empty, interaction.messages.isEmpty ? "the interaction has no messages" : "no message has any text")
+            return .notScored(.empty, interaction.messages.isEmpty ? "the interaction has no messages" : "no message has any text")
         }
-        let agentMessages = zip(interaction.messages, text.stats).filter { $0.role == .agent && $1.scalars > 0 }.count
-        if agentMessages == 0 {
+        let agent = interaction.messages.indices.filter { interaction.messages[$0].role == .agent && text.stats[$0].scalars > 0 }
+        var botOnly = false
+        if agent.isEmpty {
             let bot = interaction.messages.contains { $0.role == .bot }
-            return (.noAgentMessage, bot ? "only a bot answered; no human agent message" : "no agent message")
+            // A bot that should have handed over and never did is the one bot-only conversation worth scoring: its
+            // escalation is judged, nothing else.
+            if bot, let outcome = evaluation.escalation, outcome.kind == .missed, outcome.fired.contains(where: \.isHandoff), !self.escalationCriteria.isEmpty {
+                botOnly = true
+            } else {
+                return .notScored(.noAgentMessage, bot ? "only a bot answered; no human agent message" : "no agent message")
+            }
+        }
+        if !agent.isEmpty && agent.allSatisfy({ evaluation.tone.count(.autoReply, in: $0) > 0 }) {
+            return .notScored(.automatedOnly, "every agent message is an automated acknowledgement (\(agent.count) message(s)); no agent behaviour to judge")
         }
         if !self.rubric.channels.contains(interaction.channel) {
-            return (.unsupportedChannel, "the rubric does not cover the \(interaction.channel.rawValue) channel")
+            return .notScored(.unsupportedChannel, "the rubric does not cover the \(interaction.channel.rawValue) channel")
         }
         if !self.rubric.languages.isEmpty, let language, !self.rubric.languages.contains(language) {
             let source = interaction.language == nil ? "detected" : "given"
-            return (.languageNotCovered, "language \(language) (\(source)) is not one the rubric covers (\(self.rubric.languages.joined(separator: ", ")))")
+            return .notScored(.languageNotCovered, "language \(language) (\(source)) is not one the rubric covers (\(self.rubric.languages.joined(separator: ", ")))")
         }
-        if agentMessages < self.rubric.scoring.minimumAgentMessages || words < self.rubric.scoring.minimumWords {
-            return (.tooShort, "\(agentMessages) agent message(s) and \(words) word(s); the rubric needs \(self.rubric.scoring.minimumAgentMessages) and \(self.rubric.scoring.minimumWords)")
+        if botOnly { return .botOnly }
+        if agent.count < self.rubric.scoring.minimumAgentMessages || words < self.rubric.scoring.minimumWords {
+            return .notScored(.tooShort, "\(agent.count) agent message(s) and \(words) word(s); the rubric needs \(self.rubric.scoring.minimumAgentMessages) and \(self.rubric.scoring.minimumWords)")
+        }
+        // Pleasantries only ("Thanks!" "You're welcome, have a nice day!"): nobody asked or answered anything, so
+        // there is no agent behaviour to judge either way.
+        if words <= 40 && interaction.events.isEmpty {
+            let pleasantry = self.lexiconBase + ToneLexicon.Category.pleasantry.rawValue
+            var covered = [Int](repeating: 0, count: interaction.messages.count)
+            for hit in evaluation.hits[list: pleasantry] { covered[Int(hit.message)] += Int(hit.lastWord - hit.firstWord + 1) }
+            if interaction.messages.indices.allSatisfy({ covered[$0] >= Int(text.stats[$0].words) }) {
+                return .notScored(.tooShort, "only pleasantries were exchanged (\(words) word(s)): too short to show any agent behaviour")
+            }
         }
         if let scope = self.rubric.scope {
             let outcome = evaluation.evaluate(scope, in: evaluation.fullWindow)
             if outcome.verdict != .pass {
                 let what = self.rubric.scopeDescription.isEmpty ? "" : " (\(self.rubric.scopeDescription))"
-                return (.outOfScope, "outside the rubric's scope\(what): \(outcome.reason)")
+                return .notScored(.outOfScope, "outside the rubric's scope\(what): \(outcome.reason)")
             }
         }
-        return nil
+        return .scored
     }
 
     /// Section scores, the total, auto-fail and pass.
@@ -181,7 +258,11 @@ public struct Scorer: Sendable {
                     if case .phrases(let lists, _) = step, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }
                 }
             case .askedAgain(let a):
-                for item in a.items { if let l = item.asks.first(where: { $0 < 0 || $0 >= count }) { bad = l } }
+                for item in a.items { if let l = (item.asks + item.given).first(where: { $0 < 0 || $0 >= count }) { bad = l } }
+            case .promises(let p):
+                for kind in p.kinds { if let l = kind.lists.first(where: { $0 < 0 || $0 >= count }) { bad = l } }
+            case .handover(let h):
+                if let l = (h.summaryLists + h.restartLists).first(where: { $0 < 0 || $0 >= count }) { bad = l }
             case .elapsed(let e):
                 for anchor in [e.from, e.to] {
                     if case .phrases(let lists, _) = anchor, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }

@@ -30,6 +30,12 @@ struct InteractionText: Sendable {
         }
     }
 
+    /// The normalised words of message `index`, as slices of one string (for comparing whole messages).
+    func words(ofMessage index: Int) -> [Substring] {
+        let text = String(decoding: self.bytes[self.messageRanges[index]], as: UTF8.self)
+        return text.split(separator: " ")
+    }
+
     /// Scalar range in the original message covered by the normalised bytes `range` of message `message`.
     func originalRange(of range: Range<Int>) -> Range<Int32> {
         var lower = range.lowerBound

@@ -12,6 +12,17 @@ struct ToneAnalysis: Sendable {
     /// Hits of the voice guide's banned and avoided lists, and of its preferred lists, per message.
     var voiceViolations: [Int]
     var preferredTerms: [Int]
+    /// Occurrences of each built-in category per message: `counts[message * categories + category]`.
+    let counts: [Int]
+    /// Hits of the voice guide's banned and avoided lists per message, for the politeness features.
+    let banned: [Int]
+    let avoided: [Int]
+    /// Empathy phrases per message, built-in and the voice guide's.
+    let empathyCounts: [Int]
+    /// The sum of the negative word valences of each message (VADER units, <= 0): context for irony.
+    let negativeValence: [Double]
+
+    static let categoryCount = ToneLexicon.Category.allCases.count
 
     /// Politeness of each category's occurrences saturates: the second "thank you" adds half, the fourth nothing.
     @inline(__always)
@@ -21,9 +32,15 @@ struct ToneAnalysis: Sendable {
 
     static func logistic(_ x: Double) -> Double { 1 / (1 + Math.exp(-x)) }
 
-    init(interaction: Interaction, text: InteractionText, hits: PhraseHits, voice: VoiceGuide, lexiconBase: Int) {
+    /// Occurrences of `category` in message `index`.
+    @inline(__always)
+    func count(_ category: ToneLexicon.Category, in index: Int) -> Int {
+        self.counts[index * ToneAnalysis.categoryCount + category.rawValue]
+    }
+
+    init(interaction: Interaction, text: InteractionText, hits: PhraseHits, voice: VoiceGuide, lexiconBase: Int, politenessModel: SignalModel = .defaults(.politeness)) {
         let count = interaction.messages.count
-        let categories = ToneLexicon.Category.allCases.count
+        let categories = ToneAnalysis.categoryCount
         // Occurrences per message and category; the imperative category only counts when it opens the message.
         var counts = [Int](repeating: 0, count: count * categories)
         for category in ToneLexicon.Category.allCases {
@@ -43,13 +60,21 @@ struct ToneAnalysis: Sendable {
         for list in voice.preferred { for hit in hits[list: list] { preferred[Int(hit.message)] += 1 } }
         for list in voice.frustration { for hit in hits[list: list] { frustrationExtra[Int(hit.message)] += hit.weight } }
 
-        self.sentiment = ToneAnalysis.sentiment(text: text, messageCount: count)
+        let (sentiment, negative) = ToneAnalysis.sentiment(text: text, messageCount: count)
+        self.sentiment = sentiment
+        self.negativeValence = negative
         self.politeness = Array(repeating: nil, count: count)
         self.frustration = Array(repeating: nil, count: count)
         self.hasEmpathy = Array(repeating: false, count: count)
         self.voiceViolations = zip(banned, avoided).map { $0 + $1 }
         self.preferredTerms = preferred
+        self.banned = banned
+        self.avoided = avoided
+        self.counts = counts
+        self.empathyCounts = zip(0..<count, empathyExtra).map { counts[$0 * categories + ToneLexicon.Category.empathy.rawValue] + $1 }
 
+        let politenessCategories = SignalModel.politenessCategories
+        let extras = politenessCategories.count
         for (index, message) in interaction.messages.enumerated() {
             let stats = text.stats[index]
             let base = index * categories
@@ -60,26 +85,28 @@ struct ToneAnalysis: Sendable {
             case .agent, .bot:
                 var raw = 0.0
                 var courtesy = 0.0
-                for category in ToneLexicon.Category.allCases {
-                    let weight = ToneLexicon.politenessWeight(category)
-                    guard weight != 0 else { continue }
+                let weights = politenessModel.weights
+                for (k, category) in politenessCategories.enumerated() {
                     var occurrences = category == .empathy ? empathyCount : n(category)
                     if category == .imperative && n(.please) > 0 { occurrences = 0 }  // "Please send ..." is a request
-                    let contribution = weight * ToneAnalysis.saturated(occurrences)
+                    let contribution = weights[k] * ToneAnalysis.saturated(occurrences)
                     raw += contribution
                     if contribution > 0 { courtesy += contribution }
                 }
-                raw += 0.6 * self.sentiment[index]
-                raw -= 1.8 * ToneAnalysis.saturated(banned[index])
-                raw -= 0.6 * ToneAnalysis.saturated(avoided[index])  // bureaucratic jargon reads as cold
-                raw += 0.2 * ToneAnalysis.saturated(preferred[index])
-                if stats.shouting != nil { raw -= 1.2 }
-                if stats.words <= 6 && courtesy == 0 { raw -= 0.6 }  // "Wait." "Done." "Send it."
-                // A purely informational message sits a little below the middle: warmth has to be shown.
-                self.politeness[index] = ToneAnalysis.logistic(1.1 * raw - 0.3)
+                raw += weights[extras] * sentiment[index]
+                raw += weights[extras + 1] * ToneAnalysis.saturated(banned[index])
+                raw += weights[extras + 2] * ToneAnalysis.saturated(avoided[index])  // bureaucratic jargon reads as cold
+                raw += weights[extras + 3] * ToneAnalysis.saturated(preferred[index])
+                if stats.shouting != nil { raw += weights[extras + 4] }
+                if stats.words <= 6 && courtesy == 0 { raw += weights[extras + 5] }  // "Wait." "Done." "Send it."
+                self.politeness[index] = ToneAnalysis.logistic(politenessModel.scale * raw + politenessModel.bias)
             case .customer:
                 var raw = 0.0
-                let sarcastic = n(.sarcasm) > 0
+                // Praise reads as sarcasm only in a negative context: "Oh great, it's broken again" is, "Oh lovely.
+                // Will they need a signature?" is not.
+                let negativeContext = n(.anger) + n(.repetition) + n(.distress) + n(.profanity) + n(.insult) + n(.threat) + n(.impatience) > 0
+                    || negative[index] <= -1.0
+                let sarcastic = n(.sarcasm) > 0 || n(.irony) > 0 || (n(.ironicPraise) > 0 && negativeContext)
                 for category in ToneLexicon.Category.allCases {
                     let weight = ToneLexicon.frustrationWeight(category)
                     guard weight != 0 else { continue }
@@ -87,8 +114,10 @@ struct ToneAnalysis: Sendable {
                     if sarcastic && weight < 0 { continue }
                     raw += weight * ToneAnalysis.saturated(n(category))
                 }
+                if sarcastic && n(.sarcasm) == 0 && n(.irony) == 0 { raw += 0.9 }  // ironic praise
+                if !sarcastic && n(.ironicPraise) > 0 && n(.positive) == 0 { raw -= 0.5 }  // sincere praise
                 raw += 0.9 * frustrationExtra[index]
-                let s = self.sentiment[index]
+                let s = sentiment[index]
                 raw += s < 0 ? -1.2 * s : (sarcastic ? 0 : -0.4 * s)
                 if stats.shouting != nil { raw += 1.0 }
                 if stats.letters >= 12 && stats.uppercaseRatio > 0.6 { raw += 0.6 }
@@ -102,10 +131,33 @@ struct ToneAnalysis: Sendable {
         }
     }
 
+    /// The politeness features of agent or bot message `index`, in the order of `SignalModel.Kind.politeness`:
+    /// what `omniscore rubric fit` learns the politeness weights from.
+    func politenessFeatures(message index: Int, stats: TextStats, positiveWeights: [Double]) -> [Double] {
+        var features: [Double] = []
+        var courtesy = 0.0
+        let please = self.count(.please, in: index) > 0
+        for (k, category) in SignalModel.politenessCategories.enumerated() {
+            var occurrences = category == .empathy ? self.empathyCounts[index] : self.count(category, in: index)
+            if category == .imperative && please { occurrences = 0 }
+            let value = ToneAnalysis.saturated(occurrences)
+            if positiveWeights[k] > 0 { courtesy += positiveWeights[k] * value }
+            features.append(value)
+        }
+        features.append(self.sentiment[index])
+        features.append(ToneAnalysis.saturated(self.banned[index]))
+        features.append(ToneAnalysis.saturated(self.avoided[index]))
+        features.append(ToneAnalysis.saturated(self.preferredTerms[index]))
+        features.append(stats.shouting != nil ? 1 : 0)
+        features.append(stats.words <= 6 && courtesy == 0 ? 1 : 0)
+        return features
+    }
+
     /// Compound sentiment per message from the word lexicon, with VADER's negation ("not good"), intensifier
     /// ("very bad") and exclamation rules.
-    static func sentiment(text: InteractionText, messageCount: Int) -> [Double] {
+    static func sentiment(text: InteractionText, messageCount: Int) -> (compound: [Double], negative: [Double]) {
         var sums = [Double](repeating: 0, count: messageCount)
+        var negatives = [Double](repeating: 0, count: messageCount)
         let features = text.features
         var index = 0
         while index < features.count {
@@ -123,6 +175,7 @@ struct ToneAnalysis: Sendable {
                     back -= 1
                 }
                 sums[Int(feature.message)] += value
+                if value < 0 { negatives[Int(feature.message)] += value }
             }
             index += 1
         }
@@ -134,6 +187,6 @@ struct ToneAnalysis: Sendable {
             s += s > 0 ? 0.292 * exclamations : -0.292 * exclamations
             result[m] = s / (s * s + 15).squareRoot()
         }
-        return result
+        return (result, negatives)
     }
 }

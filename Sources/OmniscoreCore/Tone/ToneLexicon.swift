@@ -33,6 +33,35 @@ enum ToneLexicon {
         case sarcasm
         /// "No." opening a reply.
         case bluntNo
+        /// Irony and sarcasm aimed at the customer ("sure, because the e-mail was so hard to find").
+        case irony
+        /// Praise that is sarcastic only in a negative context ("Oh great, another delay" but not "Oh lovely.
+        /// Will they need a signature?").
+        case ironicPraise
+        /// Blaming or lecturing the customer ("if you'd read the terms", "that one's on you"), however politely put.
+        case blame
+        /// Pushing the blame onto a third party or "the system" ("that's the courier's fault").
+        case deflection
+        /// Owning the company's mistake ("that's our mistake", "we got this wrong").
+        case admission
+        /// Reassuring an anxious customer ("your money is safe", "don't worry, I'll make sure").
+        case reassurance
+        /// A customer pressing for speed ("asap", "I need it fixed immediately").
+        case impatience
+        /// The company cannot or will not do what was asked ("unfortunately", "fully booked").
+        case refusal
+        /// The request is done or settled ("you're all set", "has been booked").
+        case resolution
+        /// Automated acknowledgements ("this is an automated reply", "we aim to respond within 24 hours").
+        case autoReply
+        /// A time commitment ("within 3 working days", "by Friday", "tomorrow morning").
+        case timeWindow
+        /// The words of a conversation that only exchanges pleasantries ("thanks", "you're welcome").
+        case pleasantry
+        /// A bot failing to understand or steering back to its menu ("Sorry, I didn't get that").
+        case botFallback
+        /// Asking for a person instead of a bot ("I'd rather talk to a real human being", "is there a living soul").
+        case humanRequest
     }
 
     /// Phrases per category, in `PhraseSyntax`.
@@ -195,15 +224,186 @@ enum ToneLexicon {
                 "(manager|supervisor) please", "(want|need|demand|insist on) (a|your|the|to speak to a) (manager|supervisor)",
                 "escalate (this|it|my)", "someone (more)? senior", "(a|an actual|a real) (human|person)", "higher up",
                 "(your|the) (manager|supervisor|superior|boss)",
+                "(who|whos|who is) (in charge|responsible|running (this|the) (show|place|department))", "(who|whos|who is) (above|over) you",
+                "(someone|somebody|anyone|anybody|a person) (who|that) (can|could|is able to|actually|knows|has the authority|is allowed|has authority|does)",
+                "(someone|somebody|anyone|anybody) (with|who has) (more)? (authority|the power|power|clout|say)", "(someone|somebody|anyone|anybody) (else|higher|above you|more senior|in charge|competent)",
+                "(pass|put|transfer|escalate|send|bump|kick|refer) (me|this|it|my (case|complaint|issue|query)) (up|through|on|higher|upstairs|to (someone|somebody|a) (senior|higher|else))",
+                "(higher|further) up", "(up the|further up the) (chain|ladder|food chain)", "(above|over) your head", "(line manager|team lead|team leader|head of)",
+                "(can|could|may) (you|i) (get|have|speak to|talk to|see) (your|a|the) (manager|supervisor|boss|senior|superior|team lead|team leader)",
+                "(decision maker|someone who can decide|someone who can actually)", "(get|put) me (through)? to (someone|somebody)",
             ]
         case .sarcasm:
             return [
-                "oh (great|wonderful|brilliant|perfect|fantastic|lovely|marvellous|super)", "thanks for nothing", "(im|i am) sure (they|you|it) (will|ll)",
-                "yeah right", "what a surprise", "as usual", "typical", "how (lovely|nice|convenient)", "(big|massive) surprise", "cheers for nothing",
-                "(well|oh) done", "(great|excellent|fantastic) (service|job|work) (guys|there|again)",
+                "thanks for nothing", "cheers for nothing", "(im|i am) sure (they|you|it) (will|ll)", "yeah right", "what a (surprise|shock|shocker)", "as usual", "typical",
+                "(big|massive|shock) surprise", "surprise surprise", "(oh|just|well) (great|wonderful|brilliant|perfect|fantastic|lovely|marvellous|super) * (another|again|more)",
+                "(great|brilliant|wonderful|perfect|fantastic) (another|more) (delay|excuse|wait|problem|issue|email|form|bot|call)", "(love|loving) how (you|your|this|it)",
+                "(thanks|thank you) (so much|a lot)? for (wasting|ruining|ignoring)", "(good|great) (to know|job) (that)? (nobody|no one|you (cant|dont|didnt))",
             ]
         case .bluntNo:
             return ["(no|nope|nah)"]
+        case .irony:
+            return [
+                "(well|wow|oh) (thats|that is|thatd be) a first", "(thats|that is) a first", "(sure|right|yeah|oh yes|oh yeah) because",
+                "because (that|it|this|the (email|e mail|link|button|page|form|website|app|label|number|tracking)) (is|was|are|were) (so|really|terribly|incredibly) (hard|difficult|complicated|tricky|well hidden|impossible)",
+                "(so|really|terribly|incredibly) (hard|difficult|tricky) to (find|read|see|follow|understand|click|check|spot|miss|notice|locate)",
+                "(im|i am) (sure|certain) (you|it) (did|have|were|do|would|had|was)", "of course you (did|have|were|do|had|would|didnt)",
+                "what a (surprise|shock|shocker|coincidence)", "(big|huge|massive|shock) surprise", "surprise surprise", "(who|whod|who would) (have|ve) (thought|guessed)",
+                "imagine that", "shocking i know", "(color|colour) me (surprised|shocked|amazed)", "funny (that|how) (you|it|this|everyone)",
+                "(amazing|incredible|remarkable) how (you|some people|people|everyone)", "good luck with that", "nice try", "must be nice",
+                "(not|hardly|never) (exactly)? rocket science", "(as if|yeah right|like that ever)", "what did you expect", "(here we go|there we go) again",
+                "(bless|bless your) (you|heart)", "(slow|deep|big) breaths", "(thanks|thank you) (so much)? for (your|the) (amazing|detailed|helpful|brilliant|valuable) (insight|analysis|input|advice|feedback)",
+                "(well|oh) (done|congratulations) (on|for) (finding|reading|noticing|working|figuring)", "(you|youve|you have) (finally|eventually) (found|read|noticed|managed|figured)",
+                "(glad|nice|good) (to see|that) you (finally|eventually)", "(finally|eventually) (you|someone) (read|noticed|checked|found)", "(riveting|fascinating) (stuff|story)",
+                "(thanks|thank you) for (enlightening|educating|teaching) (me|us)", "(i|we) (had|have) no idea", "(wow|gosh|goodness) (really|just wow)",
+                "(clearly|obviously|evidently) (you|someone|somebody) (didnt|did not|havent|has not|hasnt|doesnt|does not|cant|cannot|never)",
+            ]
+        case .ironicPraise:
+            return [
+                "(oh|just|well) (great|wonderful|brilliant|perfect|fantastic|lovely|marvellous|marvelous|super|terrific|splendid|fabulous|excellent)",
+                "how (lovely|nice|wonderful|convenient|helpful|kind|thoughtful)", "(well|oh) done", "(great|excellent|fantastic|brilliant) (service|job|work) (guys|there|again)?",
+                "(just)? what i (needed|wanted)", "(thanks|thank you) (so much|a lot|a bunch|loads)",
+            ]
+        case .blame:
+            return [
+                "if you (had|d|would have|would've) (read|checked|looked|listened|followed|paid attention|bothered|kept|noticed|ordered|entered|filled)",
+                "had you (read|checked|looked|listened|followed|paid attention|noticed|ordered)", "(you|youd|you would) (have|ve) (known|seen|noticed|found) (that|this|it)? if",
+                "(thats|that is|this is|that one is|thats one) (on you|your (own)? (responsibility|fault|mistake|error|problem|doing))", "(its|it is|it was|it s) (on you|your (own)? (responsibility|fault|mistake|error|job|problem))",
+                "your (own)? (mistake|error|fault|oversight|responsibility)", "(the)? (responsibility|onus) (is|was|lies|rests|falls) (on|with) (you|the customer|the account holder|the cardholder)",
+                "(most|many|other|all our other) (people|customers|users|clients|members|guests|passengers) (manage|seem to manage|have no (trouble|problem|issue)|figure|find|understand|get it|dont have)",
+                "(everyone|everybody) else (manages|seems|gets|understands|finds|can)", "(you|youve|you have|you had|you were) (failed|forgot|neglected|omitted) to",
+                "(you|customer) (didnt|did not|never) (read|check|follow|look|bother|notice|see|fill|enter|select|tick|keep|provide|update|include|attach)",
+                "you (should|shouldve|should have|ought to|were supposed to|were meant to|needed to|were required to|were asked to) (have|ve)? (read|check|checked|know|known|look|looked|follow|followed|kept|keep|noticed|notice|made sure|ensure|ensured|double checked|double check|confirmed|entered|provided|updated|contacted|called|told|informed)",
+                "(as|which is) (clearly|plainly|explicitly|very clearly) (stated|explained|written|shown|set out|outlined|marked|mentioned|displayed|indicated)",
+                "(clearly|plainly|explicitly) (stated|explained|written|shown|set out|outlined|marked|displayed|indicated) (in|on|at)",
+                "(the|our) (terms|conditions|policy|t and cs|ts and cs|instructions|faq|website|page|email|e mail|confirmation|checkout) (you|which you|that you) (agreed|accepted|signed|read|received|were sent|confirmed)",
+                "(which|that) you (agreed to|accepted|signed up to|consented to|acknowledged)", "you (agreed|accepted|consented|signed up) to (the|our|these) (terms|conditions|policy)",
+                "(you were|you have been|youve been|you had been) (told|informed|advised|warned|notified|reminded|sent)", "(it|this|that) (was|is) (in|on) the (email|e mail|terms|confirmation|website|page|faq|letter|contract)",
+                "(in|for) (future|the future|next time|future reference) (please)? (make sure|ensure|be sure|remember|read|check|double check|try|take care|pay attention|be more careful)",
+                "next time (please)? (make sure|ensure|be sure|remember|read|check|double check|try to|take care|pay attention|be more careful|just)", "for future reference",
+                "(i|we) (would|must|have to|need to|should)? (kindly|gently|politely)? (remind|point out to|draw your attention to) you", "(please|kindly) note that (you|the terms|our policy|it was|this was|as)",
+                "(please|kindly) (take care|be careful|pay attention|be more careful) (to|when|next time|in future)", "(user|customer|operator) error",
+                "(this|that|it) (could|would|might) have been avoided (if|had)", "(not|nothing) (that|so|very) (hard|difficult|complicated) (to|really)",
+                "(its|it is|it s) (quite|really|very|pretty)? (simple|easy|straightforward|obvious) (really|if you|to)", "(as|like) (i|we) (said|told you|explained|mentioned|pointed out|stated) (before|earlier|already|previously|twice|several times)",
+                "(ive|i have|weve|we have) (already)? (explained|told you|said) (this|that|it)? (several|many|multiple|a few|three|two)? (times|twice|already|before)",
+                "(i|we) (cant|cannot|can not) (explain|make) (it|this) (any)? (clearer|simpler|more clearly)", "(let me|ill|i will) (explain|say|spell) (it|this)? (again|slowly|one more time|more simply|once more)",
+                "(to|again to) reiterate", "(once|yet) again (as|i|we|please)", "(per|as per) my (last|previous|earlier) (message|email|e mail|reply)",
+                "(there is|theres) (really)? no (excuse|reason) (for|not)", "you (really)? (should|ought to) (know|have known|be aware)", "(everyone|everybody) knows",
+                "(its|it is|thats|that is) common (sense|knowledge)", "(did|do) you (not|even) (read|check|look|see|try|notice|bother)",
+            ]
+        case .deflection:
+            return [
+                "(thats|that is|its|it is|this is|it was|that was|this was) (the|a|an)? (courier|couriers|delivery company|delivery companys|carrier|carriers|bank|banks|manufacturer|manufacturers|supplier|suppliers|warehouse|warehouses|system|systems|other team|other department|third party|post office|airline|airlines|driver|drivers|network|provider|providers|partner|partners|merchant|merchants|royal mail|fedex|ups|dhl|dpd|usps|hermes|evri) (fault|problem|issue|responsibility|doing|mistake|error|side)",
+                "(blame|fault of|down to|caused by) (the|your|our)? (courier|carrier|bank|system|warehouse|manufacturer|supplier|airline|post office|weather|driver|network|provider|third party|partner)",
+                "(not|nothing) to do with us", "(not|isnt|wasnt) (our|my) (fault|problem|responsibility|doing|mistake|issue|department)", "(out of|beyond|outside) (our|my) (hands|control|remit)",
+                "(we|i) (have|had|ve) no (control|say|influence) over", "(we are|were|we re|i am|im) not (responsible|liable|accountable) for",
+                "(take|raise|take it up|sort it out|deal with it) (it|this|that)? (up)? (directly)? with (the|your) (courier|bank|manufacturer|carrier|supplier|airline|provider|card issuer|post office)",
+                "(you will|youll|you would|you|youd) (need|have) to (contact|speak to|call|raise it with|take it up with|complain to|chase) (the|your) (courier|bank|manufacturer|carrier|supplier|airline|provider|card issuer|post office)",
+                "(the|your) (courier|system|warehouse|bank|carrier|supplier|manufacturer|driver|post office|airline|provider) (must have|probably|clearly|obviously|messed|made a mistake|got it wrong|lost|is to blame|dropped the ball|screwed up)",
+                "(must|might|may|could) have been (the|your) (courier|bank|system|post office|driver|carrier|warehouse|network)",
+                "(you|you must|you may|you might|you probably|maybe you) (have)? (ordered|entered|typed|selected|picked|chosen|clicked|booked|put) (the|in the|a)? wrong",
+                "(its|it is|it was|that was|thats) (a|an|just a)? (system|technical|computer|it) (error|glitch|issue|problem|thing)", "(the)? (system|computer) (did|does|decided|generated|flagged) (that|this|it)",
+                "(these|such) things happen", "(it|this|that) (just)? happens (sometimes|occasionally|from time to time)?", "nothing (we|i) could (have)? (do|done)",
+                "(we|i) (cant|cannot|can not) (control|be held responsible for)", "(we|i) (just|only) (pass|forward|follow)", "(im|i am|were|we are) (just|only) (the messenger|following (the)? (policy|process|rules))",
+            ]
+        case .admission:
+            return [
+                "(our|my) (mistake|error|fault|bad|oversight|mix up|mixup|screw up|slip up|blunder)", "(that|this|it) (is|was|s) (entirely|completely|totally|all|absolutely|definitely|fully)? (on us|on me|our fault|my fault|our mistake|my mistake|our error|down to us|our responsibility)",
+                "(we|i) (got|have got|ve got|had) (this|that|it|your order|the order|your booking) (completely|totally)? wrong", "(we|i) (messed|mucked|slipped|screwed) up",
+                "(we|i) (made|have made|ve made) (a|an) (mistake|error|blunder|mess)", "(we|i) (should|shouldve|should have|ought to have) (caught|checked|told|warned|sent|done|noticed|flagged|called)",
+                "(that|this|it) (should|shouldnt|should not|never should) (have|ve)? (happened|been the case)", "(we|i) (let|have let|ve let) you down", "dropped the ball",
+                "(we|i) (take|accept) (full|complete)? (responsibility|ownership|the blame)", "(we|i) (sent|charged|billed|shipped|delivered|gave|booked|cancelled|posted|quoted|applied|debited) (you)? (the|a)? (wrong|incorrect|twice|double)",
+                "(we|i) (double|over) (charged|billed)", "(our|the) (system|team|warehouse|packing team|driver|engineer|website|app|staff|colleague|store|branch) (made|got|sent|charged|missed|failed|messed|caused|forgot|should)",
+                "(fault|error|mistake|issue|problem) (is|was|lies) (ours|on our (side|end)|at our end|with us)", "on our (side|end)", "(not|wasnt|was not|isnt) (your|the customers) fault",
+                "(you|youre|you are) (right|correct) (to|that) (complain|be (annoyed|upset|frustrated|angry)|we)", "(this|that) is (not|nt) (the standard|acceptable|good enough|okay|ok|what you should expect)",
+                "(i|we) (completely|fully|totally)? (own|acknowledge) (this|that|the mistake|our mistake|the error)", "(our|the) apologies for (our|the) (error|mistake|mix up|oversight)",
+            ]
+        case .reassurance:
+            return [
+                "(dont|do not|no need to|theres no need to|there is no need to|try not to) (worry|panic|stress|fret|be (worried|concerned|alarmed|anxious))", "nothing to (worry|be worried) about",
+                "(rest|be) assured", "(you are|youre|it is|its|everything is|everythings|all is|we are|were) in (good|safe|capable) hands",
+                "your (money|account|card|funds|savings|data|details|booking|order|flight|seat|reservation|policy|payment|deposit|refund|appointment|place|cover|insurance|device|service|information) (is|are|will be|remains|remain|stays|stay) (completely|totally|perfectly|100 percent|fully)? (safe|secure|protected|fine|ok|okay|covered|unaffected|not affected|still valid|still there|intact|guaranteed|held|on hold)",
+                "(you|youre|you are|youll be|you will be) (fully|completely|still)? (covered|protected|not liable|not responsible|not out of pocket|entitled|eligible|fine|okay|ok)",
+                "(you will|youll|you wont|you will not) (not)? (lose|be charged|be out of pocket|miss out|be penalised|be penalized|be left|pay)",
+                "(we|i) (will|ll|are going to|am going to|re going to) (make sure|ensure|see to it|take care of|look after|sort this|get this sorted|fix this|stay with you|keep you updated|keep an eye)",
+                "(well|we will|ill|i will|lets) get (this|it|you|that|everything) (sorted|fixed|resolved|back on track|sorted out|taken care of)", "(ill|i will|well|we will) (personally)? (stay|be) with you",
+                "(its|it is|everything is|everythings|this is|that is|thats|you are|youre|youll be|you will be) (going to be)? (fine|ok|okay|all right|alright|sorted|under control|taken care of|safe|in hand)",
+                "(im|i am|were|we are) (here|right here) (to help|for you|with you)", "(i|we) (understand|know|can see|appreciate|realise|realize) (how|that|this|its|it is|it must be|why) (worrying|stressful|scary|frightening|upsetting|a worry|concerning|nerve wracking|urgent|important|a lot)",
+                "(that|this|it) (must be|sounds|is) (really|so|very)? (worrying|stressful|scary|frightening|a worry|nerve wracking|unsettling|alarming)", "(good|great) news",
+                "(completely|totally|perfectly|very) (normal|understandable|common|natural)", "(you did|youve done|you have done) (exactly)? the right thing", "(one|another) less thing to worry about",
+                "(to|let me|i can|i want to|just to) reassure", "peace of mind", "(take|have) (a|your|all the) (moment|breath|time you need)",
+                "(we ve|weve|we have|ive|i have) (already)? (frozen|blocked|secured|protected|locked|stopped|cancelled|put a hold on) (your|the) (account|card|payment|transaction)",
+                "(you|we) (have|ve|still have) (plenty of|enough|lots of) time", "(wont|will not|shouldnt|should not) (affect|impact|change|harm) (your|the)", "no (harm|damage) (done|will)",
+                "(i|we) (promise|guarantee)", "(im|i am|were|we are) (on it|on the case|looking after this)", "(first|top) priority",
+            ]
+        case .impatience:
+            return [
+                "asap", "as soon as (possible|you can)", "(right|straight) (now|away)", "immediately", "urgent*", "hurry (up)?", "(how|exactly how) (much)? long (will|does|is|do|am|are|should|has|have)",
+                "(any|some) time (soon|today|this (week|year|century))", "(i|we) (need|needed|want|must have) (it|this|them|that|one) (now|today|fixed|sorted|done|back)",
+                "(come|cmon|c mon) on", "(why|how) is (it|this|that|everything) taking", "(been|am|im|was) waiting (for)? (ages|hours|days|weeks|forever|so long|too long|all day)",
+                "(no|running out of|lost (my)?) (time|patience)", "(im|i am) (in a)? (rush|hurry)", "(just)? get on with it", "(what is|whats) taking so long", "(quicker|faster) (please)?",
+                "(cant|can not|cannot) wait (any longer|all day|forever)", "(today|now) (please|pls|plz)", "(dying|freezing|starving|melting) (here|over here)",
+            ]
+        case .refusal:
+            return [
+                "unfortunately", "(im|i am|were|we are) (afraid|sorry) (but)? (we|i|that|there|it|this) (cant|cannot|can not|dont|do not|wont|will not|is no|are no|isnt|arent|wasnt|couldnt|could not)",
+                "(is|are|was|were) (not|no longer|currently not) (available|possible|in stock|covered|eligible|refundable|supported|an option)", "(no|not any) (rooms|availability|slots|seats|tables|appointments|spaces|places|stock|options|way)",
+                "(fully|completely) booked", "sold out", "(could|can|cannot|cant|was|were) (not|unable to)? (be)? (processed|completed|approved|found|booked|done|accepted)",
+                "(we|i) (cant|cannot|can not|dont|do not|wont|will not|are unable to|am unable to|re unable to) (do|offer|accept|refund|change|help|book|provide|process|issue|make|find|give|arrange|cancel)",
+                "(not|nothing) (something|anything)? (we|i) can (do|offer|help with)", "(there is|theres|there are) no (record|trace|way|option|availability|refund)", "(no|not) (possible|allowed|permitted)",
+                "(outside|beyond|past) (the|our)? (return|refund|cancellation|warranty|cooling off)? (window|period|policy|limit|deadline)", "(request|application|claim) (has been|was|is) (declined|denied|rejected|refused)",
+            ]
+        case .resolution:
+            return [
+                "(youre|you are|youll be|you will be|were|we are) (all)? (set|sorted|good to go|booked in|confirmed)", "all (set|sorted|done|booked|confirmed|fixed|resolved)",
+                "(that|this|it|everything|your (order|booking|refund|request|appointment|reservation|account|payment|ticket|claim|change|issue))s? (is|has|have|are|was|were)? (now|all|already)? (been)? (done|sorted|fixed|resolved|booked|confirmed|processed|submitted|approved|issued|refunded|cancelled|canceled|scheduled|updated|reserved|arranged|dispatched|credited|reset|unlocked|unblocked|restored|reactivated|replaced|completed)",
+                "(ive|i have|weve|we have|i ve|we ve) (now|just|already)? (booked|confirmed|processed|submitted|approved|issued|refunded|cancelled|scheduled|updated|reserved|arranged|dispatched|credited|reset|unlocked|unblocked|restored|reactivated|replaced|fixed|sorted|resolved|completed|sent|added|changed|removed|applied|waived)",
+                "successfully", "(is|are) (now)? (on (its|their) way|out for delivery|ready (for collection|to collect|for pickup)?)", "(good|great) news", "(here is|heres|here are) (your|the)",
+                "(the|your) (problem|issue|fault) (is|has been|should be) (now)? (fixed|resolved|sorted|cleared)", "(it|that|this) (should|will) (now)? (work|be working|be fixed|be sorted|be resolved)",
+            ]
+        case .autoReply:
+            return [
+                "(this is an|this is a|this is our|an|a)? (automated|automatic|auto generated|computer generated) (message|response|reply|email|e mail|acknowledgement|acknowledgment|notification)", "auto (reply|response|responder)",
+                "(do not|dont|please do not|please dont) reply to this (message|email|e mail)", "(we have|weve|we ve|this is to confirm we have|this is to confirm that we have) received your (message|email|e mail|request|enquiry|inquiry|query|ticket|submission|application)",
+                "(we|our team) (aim|endeavour|endeavor|try) to (respond|reply|get back to you|answer) (to all)? (messages|emails|enquiries|queries)? (within|in)",
+                "a member of (our|the) team will (respond|reply|get back to you|be in touch|contact you)", "your (ticket|case|request) (number|id|reference) (is|will be)",
+                "out of (the)? office", "(our|the) (team|agents|advisors|advisers|lines) (is|are) (currently)? (busy|unavailable|closed|experiencing)",
+                "(higher|high|unusually high) (than (usual|normal))? (volume|volumes|demand)", "(you are|youre) (number|no) * in the queue",
+            ]
+        case .timeWindow:
+            return [
+                "(within|in|in the next|over the next|in about|in around|in under|no later than) * (minute|minutes|mins|hour|hours|hrs|day|days|week|weeks|working day|working days|business day|business days|wd)",
+                "(by|before|on|until|this|next|no later than|first thing|end of) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tonight|today|noon|midday|midnight|end of (the)? (day|week|month)|close of business|cob|eod|eow|the end of the (day|week|month))",
+                "(today|tomorrow|tonight|this (morning|afternoon|evening|week)) (morning|afternoon|evening|before|by|between|at)?", "(next|this coming) (week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|month)",
+                "(between|from) * (and|to|until) * (am|pm|oclock|o clock)", "(at|by|before|around|after|from) * (am|pm|oclock|o clock|noon)",
+                "(on|by|before) (the)? * (january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)",
+                "(within|in) (an|a|one|two|three|four|five|six|seven|ten|24|48|72) (hour|hours|day|days|week|weeks)", "(24|48|72) (hours|hrs|hour)",
+                "(same|next) (day|working day|business day)", "(turnaround|response) time",
+            ]
+        case .botFallback:
+            return [
+                "(sorry|apologies|oops|hmm)? (i|we) (didnt|did not|dont|do not|couldnt|could not|cant|cannot) (quite)? (understand|get|catch|follow|recognise|recognize|find an answer|help with that)",
+                "(please|could you|can you|try to|try) (rephrase|reword|say that again|try again|choose|select|pick|type) (that|your question|one of|an option|from)?",
+                "(im|i am) (not sure|still learning|unable to (understand|help with that))", "(i can|i can only|i am only able to) help with (the following|these|things like|questions about)",
+                "(please|kindly)? (choose|select|pick|type|reply with|press) (one of|an option|a number|from the (options|menu|list)|1|2|3)", "did you mean",
+                "(im|i am) sorry i (didnt|did not) (get|catch|understand) that", "(main|the) menu", "(here are|these are) (some|the) (options|things i can help with)",
+                "(that|this) (isnt|is not) (something|an option) i (can|understand)", "(lets|let us|let me) try (that)? again", "i (didnt|did not) recognise",
+            ]
+        case .humanRequest:
+            return [
+                "(id|i would|i d) (rather|prefer to) (speak|talk|chat|deal) (to|with)", "(real|actual|live|proper|living) (person|human|human being|agent|people|someone|soul|body)",
+                "(a|an) (human|operator|representative|rep|live agent|advisor|adviser|person) (please|pls|now|instead)?", "(not|stop|no more|enough of|sick of|fed up with) (a|the|this|your)? (bot|robot|machine|chatbot|automated|menu|computer)",
+                "(are you|is this|am i talking to|am i speaking to|is that) (a|an)? (bot|robot|machine|real person|human|automated|computer|recording)", "(talk|speak|chat) to (a|an)? (human|person|operator|agent|representative|advisor|adviser)",
+                "(operator|representative|agent|human|advisor|adviser|person) (please|pls|now)", "(speak|talk|chat) (to|with) (someone|somebody|anyone|anybody)",
+                "(is there|isnt there|theres got to be|there must be|can i get|can i have|get me|let me talk to|put me through to) (anyone|anybody|someone|somebody|a person|a human|a (real|living|live) (soul|person|human))",
+                "(transfer|connect|put|pass) me (through)? (to)? (a|an)? (person|human|agent|advisor|adviser|operator|someone|somebody)", "(human|person|agent|operator) (please|pls)",
+                "(i|i just|i really) (want|need) (a|an|to speak to a|to talk to a) (person|human|agent|advisor|adviser|operator)",
+            ]
+        case .pleasantry:
+            return [
+                "(thanks|thank you|thx|ty|cheers|ta|many thanks|thanks a lot|thanks so much|thank you so much|much appreciated)", "(ok|okay|k|kk|alright|all right|great|perfect|cool|lovely|brilliant|awesome|nice|good|fine|sure|noted|got it|understood)",
+                "(bye|goodbye|bye bye|see you|take care|have a (good|great|nice|lovely) (day|one|evening|weekend)|you too|same to you)", "(youre|you are) (very|most)? welcome", "(no problem|no worries|my pleasure|anytime|not at all)",
+                "(hi|hello|hey|hiya|good (morning|afternoon|evening))", "(yes|yeah|yep|no|nope) (thanks|thank you)?",
+            ]
         case .positive:
             return [
                 "great", "perfect", "brilliant", "awesome", "lovely", "excellent", "fantastic", "wonderful",
@@ -231,11 +431,17 @@ enum ToneLexicon {
         case .insult: return -2.2
         case .imperative: return -0.7  // only when it opens the message
         case .bluntNo: return -0.5  // only when it opens the message
-        case .bluntNo: return -0.5  // only when it opens the message
         case .demand: return -0.5
         case .dismissal: return -0.6
         case .slang: return -0.15
-        case .anger, .repetition, .distress, .threat, .escalationRequest, .positive, .sarcasm: return 0
+        case .irony: return -2.0
+        case .blame: return -1.6
+        case .deflection: return -0.7
+        case .admission: return 0.6
+        case .reassurance: return 0.5
+        case .anger, .repetition, .distress, .threat, .escalationRequest, .positive, .sarcasm, .ironicPraise, .impatience, .refusal,
+            .resolution, .autoReply, .timeWindow, .pleasantry, .botFallback, .humanRequest:
+            return 0
         }
     }
 
@@ -254,9 +460,25 @@ enum ToneLexicon {
         case .sarcasm: return 0.9
         case .gratitude: return -0.7
         case .positive: return -0.5
+        case .irony: return 0.9
+        case .blame: return 0.4
+        case .impatience: return 0.6
         case .apology, .please, .greeting, .softener, .modal, .hedge, .regard, .empathy, .ownership, .imperative,
-            .demand, .slang, .bluntNo:
+            .demand, .slang, .bluntNo, .ironicPraise, .deflection, .admission, .reassurance, .refusal, .resolution, .autoReply,
+            .timeWindow, .pleasantry, .botFallback, .humanRequest:
             return 0
         }
+    }
+}
+
+/// The built-in English lexicons by name, for rubric phrase lists that start from one
+/// (`<phrases id="agent-sarcasm" include="irony">`), so a rubric uses them without copying them.
+public enum BuiltinLexicon {
+    /// Every lexicon name: `gratitude`, `irony`, `time-window`, ...
+    public static var names: [String] { ToneLexicon.Category.allCases.map(\.featureName) }
+
+    /// The phrases of lexicon `name`, in phrase syntax; `nil` for an unknown name.
+    public static func phrases(named name: String) -> [String]? {
+        ToneLexicon.Category.allCases.first { $0.featureName == name }.map(ToneLexicon.phrases)
     }
 }

@@ -45,7 +45,11 @@ extension RubricBuilder {
             for ask in e.children("ask") {
                 guard let info = ask.attribute("info").flatMap(InfoKind.init(rawValue:)) else { continue }
                 let lists = self.lists(ask)
-                if !lists.isEmpty { items.append(.init(info: info, asks: lists, withinFirstWords: self.integer(ask, "within-words"))) }
+                let given = self.lists(ask, "given")
+                if !info.isEntity && given.isEmpty && ask.attribute("given") == nil {
+                    self.report(.invalidValue, ask.position, "<ask info=\"\(info.rawValue)\"> needs given=\"list-id ...\": the phrases of a customer message that gives the \(info.label), which is not a value the scanner finds")
+                }
+                if !lists.isEmpty { items.append(.init(info: info, asks: lists, withinFirstWords: self.integer(ask, "within-words"), given: given)) }
             }
             guard !items.isEmpty else { return nil }
             return .askedAgain(AskedAgainCheck(items: items, window: self.duration(e, "within")))
@@ -90,6 +94,48 @@ extension RubricBuilder {
         case "channel":
             let channels = Set(self.channelList(e.attribute("is") ?? "", at: e.position(of: "is")))
             return .channel(channels)
+        case "promises":
+            var kinds: [PromiseCheck.Kind] = []
+            for promise in e.children("promise") {
+                let events = (promise.attribute("events") ?? "").split(separator: " ").map(String.init)
+                for kind in events { self.checkEventKind(kind, at: promise.position(of: "events")) }
+                let lists = self.lists(promise)
+                guard !lists.isEmpty else { continue }
+                kinds.append(.init(name: promise.attribute("kind") ?? "", lists: lists, events: events))
+            }
+            guard !kinds.isEmpty else { return nil }
+            var requirements = Set(PromiseRequirement.allCases)
+            if let text = e.attribute("require") {
+                requirements = Set(text.split(separator: " ").compactMap { PromiseRequirement(rawValue: String($0)) })
+            }
+            if requirements.contains(.event), let bare = kinds.first(where: { $0.events.isEmpty }) {
+                self.report(.invalidValue, e.position, "promise kind \"\(bare.name)\" has no events=\"...\" but require includes event, so it can never pass")
+            }
+            return .promises(PromiseCheck(kinds: kinds, requirements: requirements, window: self.integer(e, "within") ?? 1))
+        case "handover":
+            var check = HandoverCheck()
+            if let events = e.attribute("events") {
+                check.events = events.split(separator: " ").map(String.init)
+                for kind in check.events { self.checkEventKind(kind, at: e.position(of: "events")) }
+            }
+            if let keys = e.attribute("summary-keys") { check.summaryKeys = keys.split(separator: " ").map(String.init) }
+            check.summaryLists = self.lists(e, "summary")
+            check.restartLists = self.lists(e, "restart")
+            check.window = self.integer(e, "within") ?? 2
+            return .handover(check)
+        case "reference":
+            var check = ReferenceCheck(speaker: self.speaker(e, default: .staff))
+            if let keys = e.attribute("keys") { check.keys = keys.split(separator: " ").map(String.init) }
+            return .reference(check)
+        case "time-window":
+            var check = TimeWindowCheck(speaker: self.speaker(e, default: .staff))
+            if let keys = e.attribute("keys") { check.keys = keys.split(separator: " ").map(String.init) }
+            return .timeWindow(check)
+        case "bot-loop":
+            return .botLoop(BotLoopCheck(repeats: self.integer(e, "repeats") ?? 2))
+        case "need":
+            guard let minimum = self.number(e, "min") else { return nil }
+            return .need(minimum)
         default:
             self.report(.schemaViolation, e.position, "<\(e.name)> is not a check")
             return nil

@@ -20,7 +20,7 @@ struct RubricBuilder {
         "escalated", "transferred", "identity_verified", "identity_failed", "refund_requested", "refund_issued",
         "refund_denied", "return_authorised", "complaint_logged", "account_updated", "payment_made",
         "callback_scheduled", "resolved", "reopened", "bot_handoff", "hold_started", "hold_ended", "note_added",
-        "survey_sent", "closed",
+        "survey_sent", "closed", "ticket_created", "case_created", "follow_up_scheduled", "replacement_ordered",
     ]
 
     init(file: String) {
@@ -72,6 +72,7 @@ struct RubricBuilder {
             self.hasEscalationPolicy = true
             rubric.escalationPolicy = self.escalationPolicy(policy)
         }
+        if let signals = root.child("signals") { rubric.signals = self.signals(signals) }
         var sectionIDs: [String: SourcePosition] = [:]
         var criterionIDs: [String: SourcePosition] = [:]
         for element in root.children("section") {
@@ -91,6 +92,7 @@ struct RubricBuilder {
             }
             rubric.sections.append(section)
         }
+        rubric.pairs = self.pairs(root.children("pair"), sections: Set(sectionIDs.keys), criteria: Set(criterionIDs.keys))
         rubric.phraseLists = self.phraseLists
         self.checkWeights(rubric, root: root)
         for (index, list) in self.phraseLists.enumerated() where !self.usedLists.contains(index) && !list.id.contains("#") {
@@ -124,7 +126,19 @@ struct RubricBuilder {
             self.report(.duplicateID, element.position(of: "id"), "phrase list \"\(id)\" is already defined at line \(self.listPositions[existing].line); phrase list ids must be unique")
             return
         }
-        let phrases = self.phrases(element.children("phrase"))
+        var phrases: [Phrase] = []
+        for name in (element.attribute("include") ?? "").split(separator: " ").map(String.init) {
+            if let builtin = BuiltinLexicon.phrases(named: name) {
+                phrases += builtin.map { Phrase($0) }
+            } else {
+                let hint = RubricBuilder.closest(name, in: BuiltinLexicon.names).map { "; did you mean \"\($0)\"?" } ?? "; the built-in lexicons are \(BuiltinLexicon.names.joined(separator: ", "))"
+                self.report(.unknownReference, element.position(of: "include"), "unknown built-in lexicon \"\(name)\"\(hint)")
+            }
+        }
+        phrases += self.phrases(element.children("phrase"))
+        if phrases.isEmpty && element.attribute("include") == nil {
+            self.report(.schemaViolation, element.position, "phrase list \"\(id)\" has no phrases; add <phrase> children or include=\"lexicon\"")
+        }
         self.listIndex[id] = self.phraseLists.count
         self.listPositions.append(element.position(of: "id"))
         self.phraseLists.append(PhraseList(id: id, description: element.attribute("description") ?? "", phrases: phrases))
@@ -239,9 +253,58 @@ struct RubricBuilder {
             }
             let deadline = t.child("deadline").map { self.durationLimits($0) } ?? ChannelLimits()
             guard let when = t.child("when"), let condition = self.check(in: when) else { continue }
-            triggers.append(EscalationTrigger(id: id, title: t.attribute("title") ?? id, condition: condition, tier: tier, maximumTier: maximum, deadline: deadline))
+            var usesNeed = false
+            condition.visit { if case .need = $0 { usesNeed = true } }
+            if usesNeed {
+                self.report(.invalidValue, when.position, "a trigger cannot test <need>: escalation need is computed from the triggers; use need-threshold=\"...\" on <escalation-policy>")
+            }
+            let destinations = (t.attribute("to") ?? "").split(separator: " ").map { String($0).lowercased() }
+            triggers.append(EscalationTrigger(id: id, title: t.attribute("title") ?? id, condition: condition, tier: tier, maximumTier: maximum, destinations: destinations, deadline: deadline, botPhaseOnly: t.attribute("phase") == "bot"))
         }
-        return EscalationPolicy(triggers: triggers, eventKind: element.attribute("event") ?? "escalated", tierKey: element.attribute("tier-key") ?? "tier")
+        let handoff = element.attribute("handoff-events").map { $0.split(separator: " ").map(String.init) } ?? ["bot_handoff"]
+        for kind in handoff { self.checkEventKind(kind, at: element.position(of: "handoff-events")) }
+        let threshold = self.number(element, "need-threshold")
+        let needless = self.number(element, "needless-below")
+        if let threshold, let needless, needless > threshold {
+            self.report(.invalidValue, element.position(of: "needless-below"), "needless-below \(needless) is above need-threshold \(threshold): an escalation the policy requires would count as needless")
+        }
+        return EscalationPolicy(
+            triggers: triggers,
+            eventKind: element.attribute("event") ?? "escalated",
+            tierKey: element.attribute("tier-key") ?? "tier",
+            destinationKey: element.attribute("destination-key") ?? "to",
+            handoffEvents: handoff,
+            botReplies: self.integer(element, "bot-replies") ?? 1,
+            needThreshold: threshold,
+            needlessBelow: needless,
+            needTier: self.integer(element, "need-tier") ?? 2
+        )
+    }
+
+    // MARK: Signal models
+
+    mutating func signals(_ element: XMLElement) -> SignalModels {
+        var models = SignalModels()
+        var seen: Set<String> = []
+        for model in element.children("model") {
+            guard let kind = model.attribute("figure").flatMap(SignalModel.Kind.init(rawValue:)) else { continue }
+            if seen.contains(kind.rawValue) {
+                self.report(.duplicateID, model.position(of: "figure"), "the \(kind.rawValue) model is already given; give each figure one <model>")
+            }
+            seen.insert(kind.rawValue)
+            var value = models[kind]
+            if let bias = self.number(model, "bias") { value.bias = bias }
+            for weight in model.children("weight") {
+                let feature = weight.attribute("feature") ?? ""
+                guard let number = self.number(weight, "value") else { continue }
+                if !value.setWeight(feature, to: number) {
+                    let hint = RubricBuilder.closest(feature, in: kind.features).map { "; did you mean \"\($0)\"?" } ?? "; its features are \(kind.features.joined(separator: ", "))"
+                    self.report(.unknownReference, weight.position(of: "feature"), "the \(kind.rawValue) model has no feature \"\(feature)\"\(hint)")
+                }
+            }
+            models[kind] = value
+        }
+        return models
     }
 
     // MARK: Criteria

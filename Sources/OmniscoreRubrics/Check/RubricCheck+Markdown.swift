@@ -21,6 +21,32 @@ extension RubricCheck {
                 md.append("| `\(example.criterion)` | \(cell(example.name)) | \(example.expected) | \(example.actual) | \(cell(example.reason)) |")
             }
         }
+        if !self.pairs.isEmpty {
+            let broken = self.pairs.filter { !$0.passed }
+            md.append("")
+            md.append("**Contrastive pairs:** \(self.pairs.count - broken.count) of \(self.pairs.count) hold\(RubricCheck.behaviourSummary(self.pairs)).")
+            if !broken.isEmpty {
+                md.append("")
+                md.append("| pair | compares | why it is broken |")
+                md.append("|---|---|---|")
+                for pair in broken {
+                    md.append("| \(cell(pair.name)) | \(pair.target) | \(cell(pair.reason)) |")
+                }
+            }
+        }
+        if !self.ratings.isEmpty {
+            md.append("")
+            md.append("**Human ratings:** \(self.humanRated) rated interactions; 95 % bootstrap intervals (1,000 resamples). Yes/no ratings: ROC-AUC of the figure and agreement with the figure at its threshold; numeric ratings: Spearman ρ.")
+            md.append("")
+            md.append("| rating | figure | n | measure | interval | agreement |")
+            md.append("|---|---|---:|---:|---|---:|")
+            for r in self.ratings {
+                let measure = r.isBinary ? "AUC \(RubricCheck.ratio(r.auc))" : "ρ \(RubricCheck.ratio(r.spearman))"
+                let interval = RubricCheck.interval(r.isBinary ? r.aucInterval : r.spearmanInterval)
+                let agreement = r.isBinary ? "\(RubricCheck.percent(r.agreement)) \(RubricCheck.intervalPercent(r.agreementInterval))" : ""
+                md.append("| `\(cell(r.rating))` | `\(r.figure)` | \(r.count) | \(measure) | \(interval) | \(agreement) |")
+            }
+        }
         if !self.agreements.isEmpty {
             md.append("")
             md.append("**Golden set:** \(self.labelled) labelled interactions. Precision, recall and F1 are for `fail` verdicts; κ is Cohen's kappa over pass / fail / N/A.")

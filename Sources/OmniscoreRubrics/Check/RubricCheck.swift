@@ -67,6 +67,13 @@ public struct RubricCheck: Sendable {
     public var sectionShifts: [Shift]
     public var totalShift: Shift?
     public var minimumF1: Double?
+    /// Contrastive pairs (the rubric's own and any given to the check).
+    public var pairs: [PairResult] = []
+    /// Figures against human ratings, when ratings were given.
+    public var ratings: [RatingAgreement] = []
+    /// Interactions with human ratings found among the interactions, and rated ids that were not.
+    public var humanRated: Int = 0
+    public var missingRated: [String] = []
 
     /// Reasons the check fails (exit status 1), empty when it passes.
     public var failures: [String] {
@@ -74,6 +81,10 @@ public struct RubricCheck: Sendable {
         let failedExamples = self.examples.filter { !$0.passed }
         if !failedExamples.isEmpty {
             failures.append("\(failedExamples.count) of \(self.examples.count) rubric examples failed")
+        }
+        let brokenPairs = self.pairs.filter { !$0.passed }
+        if !brokenPairs.isEmpty {
+            failures.append("\(brokenPairs.count) of \(self.pairs.count) contrastive pairs broken")
         }
         if let minimum = self.minimumF1 {
             for agreement in self.agreements {
@@ -104,10 +115,13 @@ public struct RubricCheck: Sendable {
     ///   - interactions: the labelled interactions (others are scored too, for journeys and shifts).
     ///   - baseline: the previous version of the rubric, to compare with.
     ///   - minimumF1: the lowest acceptable F1 (fail class) per criterion.
-    public static func run(rubric: Rubric, labels: [GoldenLabel], interactions: [Interaction], baseline: Rubric? = nil, minimumF1: Double? = nil) throws(ScoringError) -> RubricCheck {
+    ///   - pairs: contrastive pairs to run besides the rubric's own.
+    ///   - ratings: human ratings of some of `interactions`, to measure the figures against.
+    public static func run(rubric: Rubric, labels: [GoldenLabel], interactions: [Interaction], baseline: Rubric? = nil, minimumF1: Double? = nil, pairs extraPairs: [RubricPair] = [], ratings: [HumanRating] = []) throws(ScoringError) -> RubricCheck {
         let scorer = try Scorer(rubric: rubric)
         let baselineScorer = try baseline.map { rubric throws(ScoringError) in try Scorer(rubric: rubric) }
         let examples = self.runExamples(scorer)
+        let pairResults = self.runPairs(rubric.pairs + extraPairs, with: scorer)
         let ordered = interactions.enumerated().sorted { ($0.element.startedAt, $0.offset) < ($1.element.startedAt, $1.offset) }.map(\.element)
         let cards = self.scoreAll(ordered, with: scorer)
         let baselineCards = baselineScorer.map { self.scoreAll(ordered, with: $0) }
@@ -177,6 +191,12 @@ public struct RubricCheck: Sendable {
             totalShift: nil,
             minimumF1: minimumF1
         )
+        check.pairs = pairResults
+        if !ratings.isEmpty {
+            check.ratings = self.ratingAgreements(ratings, cards: byID, rubric: rubric)
+            check.humanRated = ratings.filter { byID[$0.interactionID] != nil }.count
+            check.missingRated = ratings.filter { byID[$0.interactionID] == nil }.map(\.interactionID)
+        }
         if let baselineCards, let baseline {
             check.compare(cards, with: baselineCards, rubric: rubric, baseline: baseline)
         }

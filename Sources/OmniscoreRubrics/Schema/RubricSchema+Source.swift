@@ -153,7 +153,9 @@ extension RubricSchema {
         <xs:element name="phrases" type="o:phrases" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="voice" type="o:voice" minOccurs="0"/>
         <xs:element name="escalation-policy" type="o:escalationPolicy" minOccurs="0"/>
+        <xs:element name="signals" type="o:signals" minOccurs="0"/>
         <xs:element name="section" type="o:section" maxOccurs="unbounded"/>
+        <xs:element name="pair" type="o:pair" minOccurs="0" maxOccurs="unbounded"/>
       </xs:sequence>
       <xs:attribute name="id" type="o:identifier" use="required"/>
       <xs:attribute name="version" use="required">
@@ -163,6 +165,15 @@ extension RubricSchema {
           </xs:restriction>
         </xs:simpleType>
       </xs:attribute>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- A file of contrastive pairs, for `omniscore rubric check R (pairs FILE)` -->
+  <xs:element name="pairs">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="pair" type="o:pair" maxOccurs="unbounded"/>
+      </xs:sequence>
     </xs:complexType>
   </xs:element>
 
@@ -193,10 +204,12 @@ extension RubricSchema {
 
   <xs:complexType name="phrases">
     <xs:sequence>
-      <xs:element name="phrase" type="o:phrase" maxOccurs="unbounded"/>
+      <xs:element name="phrase" type="o:phrase" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="id" type="o:identifier" use="required"/>
     <xs:attribute name="description" type="o:text"/>
+    <!-- Built-in tone lexicons whose phrases the list starts with: include="irony blame" -->
+    <xs:attribute name="include" type="o:nonEmptyIdentifierList"/>
   </xs:complexType>
 
   <xs:complexType name="phrase">
@@ -254,11 +267,56 @@ extension RubricSchema {
           <xs:attribute name="title" type="o:text"/>
           <xs:attribute name="tier" type="xs:positiveInteger" use="required"/>
           <xs:attribute name="max-tier" type="xs:positiveInteger"/>
+          <xs:attribute name="to" type="o:nonEmptyIdentifierList"/>
+          <xs:attribute name="phase" default="any">
+            <xs:simpleType>
+              <xs:restriction base="xs:string">
+                <xs:enumeration value="any"/>
+                <xs:enumeration value="bot"/>
+              </xs:restriction>
+            </xs:simpleType>
+          </xs:attribute>
         </xs:complexType>
       </xs:element>
     </xs:sequence>
     <xs:attribute name="event" type="o:eventKind" default="escalated"/>
     <xs:attribute name="tier-key" type="xs:NCName" default="tier"/>
+    <xs:attribute name="destination-key" type="xs:NCName" default="to"/>
+    <xs:attribute name="handoff-events" type="o:eventKindList" default="bot_handoff"/>
+    <xs:attribute name="bot-replies" type="xs:nonNegativeInteger" default="1"/>
+    <xs:attribute name="need-threshold" type="o:fraction"/>
+    <xs:attribute name="needless-below" type="o:fraction"/>
+    <xs:attribute name="need-tier" type="xs:positiveInteger" default="2"/>
+  </xs:complexType>
+
+  <!-- Signal models: explicit weights behind politeness, escalation need and customer outcome -->
+
+  <xs:complexType name="signals">
+    <xs:sequence>
+      <xs:element name="model" maxOccurs="3">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="weight" minOccurs="0" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="feature" type="o:identifier" use="required"/>
+                <xs:attribute name="value" type="xs:decimal" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="figure" use="required">
+            <xs:simpleType>
+              <xs:restriction base="xs:string">
+                <xs:enumeration value="politeness"/>
+                <xs:enumeration value="need"/>
+                <xs:enumeration value="outcome"/>
+              </xs:restriction>
+            </xs:simpleType>
+          </xs:attribute>
+          <xs:attribute name="bias" type="xs:decimal"/>
+          <xs:attribute name="fitted" type="o:text"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
   </xs:complexType>
 
   <!-- A default limit plus per-channel overrides: <x max="10m"><on channel="email social" max="4h"/></x> -->
@@ -349,6 +407,12 @@ extension RubricSchema {
       <xs:element name="amount" type="o:amount"/>
       <xs:element name="escalation" type="o:escalation"/>
       <xs:element name="channel" type="o:channelCheck"/>
+      <xs:element name="promises" type="o:promises"/>
+      <xs:element name="handover" type="o:handover"/>
+      <xs:element name="reference" type="o:referenceCheck"/>
+      <xs:element name="time-window" type="o:referenceCheck"/>
+      <xs:element name="bot-loop" type="o:botLoop"/>
+      <xs:element name="need" type="o:need"/>
     </xs:choice>
   </xs:group>
 
@@ -462,11 +526,15 @@ extension RubricSchema {
                 <xs:enumeration value="phone"/>
                 <xs:enumeration value="order-number"/>
                 <xs:enumeration value="account-number"/>
+                <xs:enumeration value="reference"/>
+                <xs:enumeration value="problem"/>
+                <xs:enumeration value="document"/>
               </xs:restriction>
             </xs:simpleType>
           </xs:attribute>
           <xs:attribute name="phrases" type="o:nonEmptyIdentifierList" use="required"/>
           <xs:attribute name="within-words" type="xs:positiveInteger"/>
+          <xs:attribute name="given" type="o:nonEmptyIdentifierList"/>
         </xs:complexType>
       </xs:element>
     </xs:sequence>
@@ -561,9 +629,62 @@ extension RubricSchema {
           <xs:enumeration value="not-needless"/>
           <xs:enumeration value="right-tier"/>
           <xs:enumeration value="in-time"/>
+          <xs:enumeration value="appropriate"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="promises">
+    <xs:sequence>
+      <xs:element name="promise" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="kind" type="o:identifier" use="required"/>
+          <xs:attribute name="phrases" type="o:nonEmptyIdentifierList" use="required"/>
+          <xs:attribute name="events" type="o:eventKindList"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="require" default="reference window event">
+      <xs:simpleType>
+        <xs:restriction>
+          <xs:simpleType>
+            <xs:list>
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:enumeration value="reference"/>
+                  <xs:enumeration value="window"/>
+                  <xs:enumeration value="event"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:list>
+          </xs:simpleType>
+          <xs:minLength value="1"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="within" type="xs:nonNegativeInteger" default="1"/>
+  </xs:complexType>
+
+  <xs:complexType name="handover">
+    <xs:attribute name="events" type="o:eventKindList"/>
+    <xs:attribute name="summary-keys" type="o:identifierList"/>
+    <xs:attribute name="summary" type="o:identifierList"/>
+    <xs:attribute name="restart" type="o:identifierList"/>
+    <xs:attribute name="within" type="xs:positiveInteger" default="2"/>
+  </xs:complexType>
+
+  <xs:complexType name="referenceCheck">
+    <xs:attribute name="who" type="o:speaker" default="staff"/>
+    <xs:attribute name="keys" type="o:nonEmptyIdentifierList"/>
+  </xs:complexType>
+
+  <xs:complexType name="botLoop">
+    <xs:attribute name="repeats" type="xs:positiveInteger" default="2"/>
+  </xs:complexType>
+
+  <xs:complexType name="need">
+    <xs:attribute name="min" type="o:fraction" use="required"/>
   </xs:complexType>
 
   <xs:complexType name="channelCheck">
@@ -585,6 +706,29 @@ extension RubricSchema {
           <xs:enumeration value="fail"/>
           <xs:enumeration value="na"/>
           <xs:enumeration value="not-scored"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <!-- Contrastive pairs: two versions of one interaction; the better one must score higher -->
+
+  <xs:complexType name="pair">
+    <xs:sequence>
+      <xs:element name="note" type="o:text" minOccurs="0"/>
+      <xs:element name="earlier" type="o:transcript" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="better" type="o:transcript"/>
+      <xs:element name="worse" type="o:transcript"/>
+    </xs:sequence>
+    <xs:attribute name="name" type="o:identifier" use="required"/>
+    <xs:attribute name="behaviour" type="o:identifier"/>
+    <xs:attribute name="section" type="o:identifier"/>
+    <xs:attribute name="criterion" type="o:identifier"/>
+    <xs:attribute name="figure">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="total"/>
+          <xs:enumeration value="outcome"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>

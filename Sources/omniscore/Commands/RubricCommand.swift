@@ -63,10 +63,12 @@ struct RubricCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Test a rubric: run its examples and compare it with a labelled golden set and a baseline version.",
+            abstract: "Test a rubric: run its examples and contrastive pairs, compare it with a labelled golden set, human ratings and a baseline version.",
             discussion: """
-                Exit status 0 when every example passes, no criterion's F1 is below --min-f1 and none fell against \
-                the baseline; 1 when one of those fails; 2 when a file is invalid or missing.
+                Exit status 0 when every example passes, every contrastive pair holds, no criterion's F1 is below \
+                --min-f1 and none fell against the baseline; 1 when one of those fails; 2 when a file is invalid or \
+                missing. Ratings are reported (ROC-AUC or Spearman and agreement with 95% bootstrap intervals) and \
+                never fail the check.
                 """
         )
 
@@ -81,6 +83,12 @@ struct RubricCommand: ParsableCommand {
 
         @Option(help: "The previous version to compare with: a rubric file, or a git revision of the same file (e.g. main).")
         var baseline: String?
+
+        @Option(help: "Contrastive pairs (<pairs> XML): a file or a directory of .xml files. Repeatable.")
+        var pairs: [String] = []
+
+        @Option(help: "Human ratings (JSONL: {\"id\":...,\"ratings\":{\"csat\":4,\"should_escalate\":true}}) of the --interactions, to measure every figure against. Repeatable.")
+        var ratings: [String] = []
 
         @Option(help: "Write a JUnit XML report here.")
         var junit: String?
@@ -101,15 +109,21 @@ struct RubricCommand: ParsableCommand {
         func run() throws {
             let loaded = try RubricFiles.load(self.rubric, printWarnings: true)
             let labels = try GoldenSet.loadLabels(self.golden)
+            let extraPairs = try GoldenSet.loadPairs(self.pairs)
+            let ratings = try GoldenSet.loadRatings(self.ratings)
+            if !ratings.isEmpty && self.interactions.isEmpty && self.golden.isEmpty {
+                Console.error("error: --ratings needs --interactions: the interactions the ratings are about")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
             let interactionPaths = self.interactions.isEmpty ? GoldenSet.defaultInteractions(for: self.golden) : self.interactions
-            let interactions = labels.isEmpty && self.baseline == nil ? [] : try GoldenSet.loadInteractions(interactionPaths)
+            let interactions = labels.isEmpty && ratings.isEmpty && self.baseline == nil ? [] : try GoldenSet.loadInteractions(interactionPaths)
             var baselineRubric: Rubric? = nil
             if let baseline {
                 baselineRubric = try Baseline.load(baseline, current: RubricFiles.resolve(self.rubric)).rubric
             }
             let report: RubricCheck
             do {
-                report = try RubricCheck.run(rubric: loaded.rubric, labels: labels, interactions: interactions, baseline: baselineRubric, minimumF1: self.minimumF1)
+                report = try RubricCheck.run(rubric: loaded.rubric, labels: labels, interactions: interactions, baseline: baselineRubric, minimumF1: self.minimumF1, pairs: extraPairs, ratings: ratings)
             } catch {
                 Console.error("\(RubricFiles.resolve(self.rubric)): error: \(error)")
                 throw ExitCode(ExitStatus.invalidInput)

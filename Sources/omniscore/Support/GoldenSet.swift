@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import OmniscoreCore
 import OmniscoreInterchange
+import OmniscoreRubrics
 
 /// Loading labels and the interactions they refer to, for `rubric check`.
 enum GoldenSet {
     /// `.jsonl` files of a path: the file itself, or the directory's files in name order.
-    static func files(_ path: String) throws -> [String] {
+    static func files(_ path: String, suffix: String = ".jsonl") throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             Console.error("\(path): error: no such file or directory")
@@ -14,7 +15,7 @@ enum GoldenSet {
         }
         guard isDirectory.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
 
     static func lines(_ file: String) throws -> [String] {
@@ -42,6 +43,48 @@ enum GoldenSet {
         }
         if failed { throw ExitCode(ExitStatus.invalidInput) }
         return labels
+    }
+
+    /// Human ratings (JSONL) for `rubric check --ratings` and `rubric fit`.
+    static func loadRatings(_ paths: [String]) throws -> [HumanRating] {
+        var ratings: [HumanRating] = []
+        var failed = false
+        for path in paths {
+            for file in try self.files(path) {
+                for (index, line) in try self.lines(file).enumerated() where !line.allSatisfy(\.isWhitespace) {
+                    do {
+                        ratings.append(try HumanRating.decode(line, lineNumber: index + 1, source: file))
+                    } catch {
+                        Console.error(error.description)
+                        failed = true
+                    }
+                }
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.invalidInput) }
+        return ratings
+    }
+
+    /// Contrastive pair files (`<pairs>` XML): files, or directories of `.xml` files.
+    static func loadPairs(_ paths: [String]) throws -> [RubricPair] {
+        var pairs: [RubricPair] = []
+        var failed = false
+        for path in paths {
+            for file in try self.files(path, suffix: ".xml") {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    Console.error("\(file): error: cannot read")
+                    throw ExitCode(ExitStatus.invalidInput)
+                }
+                do {
+                    pairs += try RubricLoader.loadPairs(bytes: Array(data), file: file)
+                } catch {
+                    Console.error(error.description)
+                    failed = true
+                }
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.invalidInput) }
+        return pairs
     }
 
     /// `Samples/interactions` for labels in `Samples/labels/<rubric>`.
