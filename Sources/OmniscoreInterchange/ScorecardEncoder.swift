@@ -98,9 +98,35 @@ public enum ScorecardEncoder {
             w.endArray()
             w.endObject()
         }
+        if let customer = card.customer {
+            w.key("customer")
+            w.beginObjectValue()
+            w.key("frustration")
+            w.beginObjectValue()
+            w.key("start")
+            w.optionalNumber(customer.frustrationStart)
+            w.key("peak")
+            w.optionalNumber(customer.frustrationPeak)
+            w.key("end")
+            w.optionalNumber(customer.frustrationEnd)
+            w.endObject()
+            w.key("outcome")
+            w.number(customer.outcome)
+            w.key("drivers")
+            w.beginArrayValue()
+            for driver in customer.drivers { w.string(driver) }
+            w.endArray()
+            w.endObject()
+        }
         if let escalation = card.escalation {
             w.key("escalation")
-            self.write(escalation, to: &w)
+            self.write(escalation, need: card.escalationNeed, to: &w)
+        } else if card.isScored, let need = card.escalationNeed {
+            w.key("escalation")
+            w.beginObjectValue()
+            w.key("need")
+            w.number(need)
+            w.endObject()
         }
         w.key("criteria")
         w.beginArrayValue()
@@ -136,10 +162,12 @@ public enum ScorecardEncoder {
         w.endObject()
     }
 
-    static func write(_ escalation: EscalationOutcome, to w: inout JSONWriter) {
+    static func write(_ escalation: EscalationOutcome, need: Double?, to w: inout JSONWriter) {
         w.beginObjectValue()
         w.key("verdict")
         w.string(escalation.kind.rawValue)
+        w.key("need")
+        w.optionalNumber(need)
         w.key("required_tier")
         if let tier = escalation.requiredTier { w.int(tier) } else { w.null() }
         w.key("escalated_tier")
@@ -148,6 +176,20 @@ public enum ScorecardEncoder {
         w.optionalString(escalation.escalatedAt.map(ISO8601.format))
         w.key("deadline")
         w.optionalString(escalation.deadline.map(ISO8601.format))
+        if let to = escalation.escalatedTo {
+            w.key("escalated_to")
+            w.string(to)
+        }
+        if escalation.handoffMessage != nil || escalation.handoffAt != nil {
+            w.key("handoff_at")
+            w.optionalString(escalation.handoffAt.map(ISO8601.format))
+            w.key("bot_replies_after_trigger")
+            w.int(escalation.botRepliesAfterTrigger)
+        }
+        if !escalation.summary.isEmpty {
+            w.key("summary")
+            w.string(escalation.summary)
+        }
         w.key("triggers")
         w.beginArrayValue()
         for trigger in escalation.fired {
@@ -160,6 +202,16 @@ public enum ScorecardEncoder {
             w.optionalString(trigger.at.map(ISO8601.format))
             w.key("deadline")
             w.optionalString(trigger.deadline.map(ISO8601.format))
+            if !trigger.destinations.isEmpty {
+                w.key("to")
+                w.beginArrayValue()
+                for destination in trigger.destinations { w.string(destination) }
+                w.endArray()
+            }
+            if trigger.isHandoff {
+                w.key("handoff")
+                w.bool(true)
+            }
             w.key("reason")
             w.string(trigger.reason)
             w.endObject()

@@ -314,13 +314,33 @@ public struct ToneCheck: Sendable, Hashable {
     public var aggregate: Aggregate
     public var minimum: Double?
     public var maximum: Double?
+    /// Graded credit: a criterion with this check earns its points in proportion to where the measure lies
+    /// between `credit.from` (no points) and `credit.full` (all points), whatever the verdict; `from` above `full`
+    /// grades a measure where lower is better.
+    public var credit: (from: Double, full: Double)?
 
-    public init(metric: ToneMetric, speaker: Speaker = .agent, aggregate: Aggregate = .mean, minimum: Double? = nil, maximum: Double? = nil) {
+    public init(metric: ToneMetric, speaker: Speaker = .agent, aggregate: Aggregate = .mean, minimum: Double? = nil, maximum: Double? = nil, credit: (from: Double, full: Double)? = nil) {
         self.metric = metric
         self.speaker = speaker
         self.aggregate = aggregate
         self.minimum = minimum
         self.maximum = maximum
+        self.credit = credit
+    }
+
+    public static func == (lhs: ToneCheck, rhs: ToneCheck) -> Bool {
+        lhs.metric == rhs.metric && lhs.speaker == rhs.speaker && lhs.aggregate == rhs.aggregate && lhs.minimum == rhs.minimum
+            && lhs.maximum == rhs.maximum && lhs.credit?.from == rhs.credit?.from && lhs.credit?.full == rhs.credit?.full
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.metric)
+        hasher.combine(self.speaker)
+        hasher.combine(self.aggregate)
+        hasher.combine(self.minimum)
+        hasher.combine(self.maximum)
+        hasher.combine(self.credit?.from)
+        hasher.combine(self.credit?.full)
     }
 }
 
@@ -403,11 +423,15 @@ public struct AmountCheck: Sendable, Hashable {
     public var speaker: Speaker
     /// Event kinds whose `amount` detail counts too.
     public var eventKinds: [String]
+    /// When set, an amount in a message counts only if the same message has a phrase of these lists ("refund",
+    /// "charged", "dispute"): an amount in dispute, not any price mentioned.
+    public var context: [Int]
 
-    public init(over: Double, speaker: Speaker = .customer, eventKinds: [String] = ["refund_requested", "refund_issued", "payment_made"]) {
+    public init(over: Double, speaker: Speaker = .customer, eventKinds: [String] = ["refund_requested", "refund_issued", "payment_made"], context: [Int] = []) {
         self.over = over
         self.speaker = speaker
         self.eventKinds = eventKinds
+        self.context = context
     }
 }
 

@@ -64,6 +64,15 @@ public struct SignalModel: Sendable, Hashable {
         ToneAnalysis.logistic(self.logit(features))
     }
 
+    /// The logistic function the models use (the core's own, identical on every platform).
+    public static func logistic(_ x: Double) -> Double { ToneAnalysis.logistic(x) }
+
+    /// Interaction politeness from per-message politeness: 0.6 × mean + 0.4 × the least polite message.
+    public static func blend(_ values: [Double]) -> Double? {
+        guard let least = values.min() else { return nil }
+        return 0.6 * values.reduce(0, +) / Double(values.count) + 0.4 * least
+    }
+
     // MARK: Defaults
 
     /// Politeness features: the built-in tone categories with a politeness weight, then the message-level ones.
@@ -72,7 +81,7 @@ public struct SignalModel: Sendable, Hashable {
     static let politenessFeatures: [String] = politenessCategories.map(\.featureName) + politenessExtras
 
     static let needFeatures = [
-        "trigger", "frustration-peak", "frustration-end", "frustrated-share", "hostility", "human-request", "impatience",
+        "trigger", "annoyance-peak", "annoyance-mean", "annoyance-end", "hostility", "human-request", "impatience",
         "repetition", "distress", "refusals", "repeat-contact",
     ]
 
@@ -90,9 +99,11 @@ public struct SignalModel: Sendable, Hashable {
             // A purely informational message sits a little below the middle: warmth has to be shown.
             return SignalModel(kind: .politeness, bias: -0.3, scale: 1.1, weights: weights)
         case .need:
-            // A fired policy trigger alone makes escalation clearly needed; without one, sustained or ending anger,
-            // hostility, asking for someone else, pressing for speed and refusals raise the need.
-            return SignalModel(kind: .need, bias: -3.4, weights: [4.6, 1.6, 1.4, 1.2, 1.5, 1.2, 0.9, 0.5, 0.5, 0.6, 1.0])
+            // A fired policy trigger alone makes escalation likely needed; on top of it, and without one, annoyance that
+            // runs through the conversation (its mean more than a single peak), hostility, asking for someone else,
+            // pressing for speed and the company's refusals raise the need. A calm message reads about 0.29
+            // annoyance, so a calm conversation lands near 0.07 and a calm one with a trigger near 0.5.
+            return SignalModel(kind: .need, bias: -4.8, weights: [3.0, 1.2, 5.5, 0.5, 1.2, 1.0, 0.8, 0.4, 0.3, 1.5, 1.0])
         case .outcome:
             // The end state decides: resolved or a committed next step, thanks at the end; anger at the end,
             // a refusal as the last word, having to repeat oneself and escalation mistakes pull it down.

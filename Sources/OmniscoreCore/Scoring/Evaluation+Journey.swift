@@ -87,7 +87,7 @@ extension Evaluation {
                     // Reading the value back ("your order LK-1234 is ...") or thanking for it ("thanks for the
                     // order number") is not asking for it.
                     if item.info.isEntity, self.entities[index].contains(where: { Evaluation.entity($0, gives: item.info) }) { continue }
-                    let thanked = self.hits[list: gratitude].contains { $0.message == hit.message && hit.firstWord > $0.lastWord && hit.firstWord - $0.lastWord <= 4 }
+                    let thanked = self.hits[list: gratitude].contains { $0.message == hit.message && hit.firstWord > $0.lastWord && hit.firstWord - $0.lastWord <= 2 }
                     if thanked { continue }
                     asked.append((index, item.info, hit, item.given))
                 }

@@ -35,7 +35,7 @@ extension Evaluation {
         for kind in check.kinds {
             var first: PhraseHit? = nil
             for list in kind.lists {
-                for hit in self.hits[list: list] where self.isStaff(Int(hit.message)) {
+                for hit in self.hits[list: list] where self.isStaff(Int(hit.message)) && !self.isConditional(hit) {
                     if first == nil || (hit.message, hit.start) < (first!.message, first!.start) { first = hit }
                 }
             }
@@ -58,7 +58,9 @@ extension Evaluation {
             evidence.append(self.evidence(for: hit, note: "\(kind.name) promise"))
             var missing: [String] = []
             if check.requirements.contains(.reference) {
-                if let index = messages.first(where: { self.reference(in: $0) != nil }), let entity = self.reference(in: index) {
+                // A reference given once in the conversation covers every promise in it.
+                let anywhere = messages + self.interaction.messages.indices.filter { self.isStaff($0) && !messages.contains($0) }
+                if let index = anywhere.first(where: { self.reference(in: $0) != nil }), let entity = self.reference(in: index) {
                     evidence.append(self.evidence(message: index, range: entity.range, note: "reference"))
                 } else if !events.contains(where: { self.event($0, has: referenceKeys) }) {
                     missing.append("a reference")
@@ -84,6 +86,19 @@ extension Evaluation {
             return .fail("vague promise: " + failures.joined(separator: "; "), evidence)
         }
         return .pass(passes.joined(separator: "; "), evidence)
+    }
+
+    /// Whether a phrase hit sits in a condition ("if it hasn't arrived by Friday, we'll chase it"): the sentence
+    /// before it opens with if, unless, in case, should or otherwise.
+    func isConditional(_ hit: PhraseHit) -> Bool {
+        let text = self.interaction.messages[Int(hit.message)].text
+        let start = Int(self.text.originalRange(of: Int(hit.start)..<Int(hit.end)).lowerBound)
+        var scalars = Array(text.unicodeScalars.prefix(start))
+        if let boundary = scalars.lastIndex(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" || $0 == ";" }) {
+            scalars = Array(scalars[(boundary + 1)...])
+        }
+        let clause = " " + String(String.UnicodeScalarView(scalars)).lowercased() + " "
+        return [" if ", " unless ", " in case ", " should it ", " should you ", " should the ", " otherwise "].contains { clause.contains($0) }
     }
 
     /// Every handover carries a context summary, and the customer is not asked to start again.

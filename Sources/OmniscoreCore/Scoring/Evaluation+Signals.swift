@@ -23,18 +23,18 @@ extension Evaluation {
     /// The features of `escalation.need`, in the order of `SignalModel.Kind.need.features`.
     func needFeatures(triggerFired: Bool) -> [Double] {
         let customer = self.customerMessages
-        let levels = customer.map { self.tone.frustration[$0]! }
+        let levels = customer.map { self.tone.annoyance[$0]! }
         let peak = levels.max() ?? 0
         let end = levels.last ?? 0
-        let share = levels.isEmpty ? 0 : Double(levels.filter { $0 >= 0.5 }.count) / Double(levels.count)
+        let mean = levels.isEmpty ? 0 : levels.reduce(0, +) / Double(levels.count)
         let hostile = self.occurrences(.profanity, by: .customer) + self.occurrences(.insult, by: .customer) + self.occurrences(.threat, by: .customer)
         let staff = self.interaction.messages.indices.filter { Speaker.staff.includes(self.interaction.messages[$0].role) }
         let refusing = staff.filter { self.tone.count(.refusal, in: $0) > 0 }.count
         return [
             triggerFired ? 1 : 0,
             peak,
+            mean,
             end,
-            share,
             min(1, Double(hostile) / 2),
             self.occurrences(.escalationRequest, by: .customer) + self.occurrences(.humanRequest, by: .customer) > 0 ? 1 : 0,
             min(1, Double(self.occurrences(.impatience, by: .customer)) / 2),

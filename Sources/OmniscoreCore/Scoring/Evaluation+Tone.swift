@@ -144,13 +144,20 @@ extension Evaluation {
         let shown = "\(check.aggregate.rawValue) \(check.metric.rawValue) \(Evaluation.format(aggregate * scale))/100"
         let note = "\(check.metric.rawValue) \(Evaluation.format(self.value(of: check.metric, message: decisive)! * scale))/100"
         let evidence = [self.evidence(message: decisive, note: note)]
+        var outcome: Outcome
         if let minimum = check.minimum, aggregate < minimum {
-            return .fail("\(shown) for \(Evaluation.describe(check.speaker)), below \(Evaluation.format(minimum * scale))", evidence, time: self.time(ofMessage: decisive), message: decisive)
+            outcome = .fail("\(shown) for \(Evaluation.describe(check.speaker)), below \(Evaluation.format(minimum * scale))", evidence, time: self.time(ofMessage: decisive), message: decisive)
+        } else if let maximum = check.maximum, aggregate > maximum {
+            outcome = .fail("\(shown) for \(Evaluation.describe(check.speaker)), above \(Evaluation.format(maximum * scale))", evidence, time: self.time(ofMessage: decisive), message: decisive)
+        } else {
+            outcome = .pass("\(shown) for \(Evaluation.describe(check.speaker))", evidence, time: self.time(ofMessage: decisive), message: decisive)
         }
-        if let maximum = check.maximum, aggregate > maximum {
-            return .fail("\(shown) for \(Evaluation.describe(check.speaker)), above \(Evaluation.format(maximum * scale))", evidence, time: self.time(ofMessage: decisive), message: decisive)
+        if let credit = check.credit, credit.full != credit.from {
+            let share = max(0, min(1, (aggregate - credit.from) / (credit.full - credit.from)))
+            outcome.credit = share
+            outcome.reason += " (credit \(Evaluation.format(share * 100))%)"
         }
-        return .pass("\(shown) for \(Evaluation.describe(check.speaker))", evidence, time: self.time(ofMessage: decisive), message: decisive)
+        return outcome
     }
 
     /// The agent's tone does not swing within the interaction (see `agentPolitenessRange`).
@@ -242,6 +249,7 @@ extension Evaluation {
     /// A money amount over the threshold in a speaker's words or in event details.
     func evaluateAmount(_ check: AmountCheck, in window: Window) -> Outcome {
         for index in self.messages(of: check.speaker, in: window) {
+            if !check.context.isEmpty, !check.context.contains(where: { list in self.hits[list: list].contains { Int($0.message) == index } }) { continue }
             if let entity = self.entities[index].first(where: { $0.kind == .money && ($0.amount ?? 0) > check.over }) {
                 return .pass(
                     "amount \(Evaluation.format(entity.amount!)) over \(Evaluation.format(check.over)) in \(Evaluation.ordinal(index))",

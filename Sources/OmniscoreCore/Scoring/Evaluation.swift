@@ -30,6 +30,8 @@ struct Evaluation: Sendable {
         var time: Timestamp? = nil
         /// Message index of that evidence.
         var message: Int? = nil
+        /// Graded credit (0-1) of a check that grades its measure; `nil` for pass/fail checks.
+        var credit: Double? = nil
 
         static func pass(_ reason: String, _ evidence: [Evidence] = [], time: Timestamp? = nil, message: Int? = nil) -> Outcome {
             Outcome(verdict: .pass, reason: reason, evidence: evidence, time: time, message: message)
@@ -80,13 +82,15 @@ struct Evaluation: Sendable {
 
     /// Evaluates one criterion: channel applicability, its N/A condition, then its check.
     func evaluate(_ criterion: Criterion, in section: Section) -> CriterionResult {
-        func result(_ verdict: Verdict, _ reason: String, _ evidence: [Evidence]) -> CriterionResult {
+        func result(_ verdict: Verdict, _ reason: String, _ evidence: [Evidence], credit: Double? = nil) -> CriterionResult {
             let available = verdict == .na || criterion.isBonus ? 0 : criterion.points
+            // A graded check earns its points in proportion to its measure; a pass/fail check all or nothing.
+            let earned = verdict == .na ? 0 : credit.map { criterion.points * $0 } ?? (verdict == .pass ? criterion.points : 0)
             return CriterionResult(
                 id: criterion.id,
                 section: section.id,
                 verdict: verdict,
-                points: verdict == .pass ? criterion.points : 0,
+                points: earned,
                 maximum: available,
                 isCritical: criterion.severity == .critical,
                 isBonus: criterion.isBonus,
@@ -104,7 +108,7 @@ struct Evaluation: Sendable {
             }
         }
         let outcome = self.evaluate(criterion.check, in: self.fullWindow)
-        return result(outcome.verdict, outcome.reason, outcome.evidence)
+        return result(outcome.verdict, outcome.reason, outcome.evidence, credit: outcome.credit)
     }
 
     /// An N/A result for a criterion that is not evaluated at all.

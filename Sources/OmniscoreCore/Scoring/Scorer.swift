@@ -263,6 +263,8 @@ public struct Scorer: Sendable {
                 for kind in p.kinds { if let l = kind.lists.first(where: { $0 < 0 || $0 >= count }) { bad = l } }
             case .handover(let h):
                 if let l = (h.summaryLists + h.restartLists).first(where: { $0 < 0 || $0 >= count }) { bad = l }
+            case .amount(let a):
+                if let l = a.context.first(where: { $0 < 0 || $0 >= count }) { bad = l }
             case .elapsed(let e):
                 for anchor in [e.from, e.to] {
                     if case .phrases(let lists, _) = anchor, let l = lists.first(where: { $0 < 0 || $0 >= count }) { bad = l }

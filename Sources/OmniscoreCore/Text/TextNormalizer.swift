@@ -37,6 +37,9 @@ enum TextNormalizer {
         var wordUpper: Int32 = 0
         var wordLower: Int32 = 0
         var wordDigits: Int32 = 0
+        /// The word had an apostrophe: a contraction ("I'll", "he'll", "we'd") whose joined form may spell another
+        /// word ("ill", "hell", "wed"), so it carries no sentiment of its own.
+        var wordApostrophe = false
         var wordStart: Int32 = 0
 
         var capsRun: Int32 = 0
@@ -116,7 +119,7 @@ enum TextNormalizer {
                 self.emit(b)
                 self.punctuationRun = 0
             case UInt8(ascii: "'"):
-                break  // inside a word it joins ("don't" -> "dont"); outside it is nothing
+                if self.inWord { self.wordApostrophe = true }  // inside a word it joins ("don't" -> "dont"); outside it is nothing
             case UInt8(ascii: "!"), UInt8(ascii: "?"):
                 if b == UInt8(ascii: "!") { self.stats.exclamations += 1 } else { self.stats.questions += 1 }
                 self.punctuationRun += 1
@@ -133,7 +136,10 @@ enum TextNormalizer {
 
         mutating func nonASCII(_ value: UInt32) {
             defer { self.previousScalar = value }
-            if value == 0x2019 || value == 0x2018 || value == 0x02BC { return }  // typographic apostrophes
+            if value == 0x2019 || value == 0x2018 || value == 0x02BC {  // typographic apostrophes
+                if self.inWord { self.wordApostrophe = true }
+                return
+            }
             guard let scalar = Unicode.Scalar(value) else {
                 self.endWord(at: self.scalarIndex)
                 return
@@ -239,7 +245,8 @@ enum TextNormalizer {
             self.buffer.origins.append(-1)
             self.wordIndex += 1
             self.stats.words += 1
-            if let entry = self.lexicon?.entry(forHash: self.hash) {
+            if var entry = self.lexicon?.entry(forHash: self.hash) {
+                if self.wordApostrophe { entry.valence = 0 }  // "I'll" is not "ill"; "don't" stays a negator
                 self.buffer.features.append(WordFeature(message: self.message, word: self.wordIndex, entry: entry))
                 if entry.flags.rawValue >> 8 != 0 {
                     var bits = entry.flags.rawValue >> 8
@@ -252,6 +259,7 @@ enum TextNormalizer {
                 }
             }
             self.trackCapitals(end: end)
+            self.wordApostrophe = false
             self.wordLetters = 0
             self.wordUpper = 0
             self.wordLower = 0

@@ -5,6 +5,9 @@ struct ToneAnalysis: Sendable {
     var politeness: [Double?]
     /// 0-1 for customer messages, `nil` for others.
     var frustration: [Double?]
+    /// 0-1 for customer messages: annoyance with the company (anger, sarcasm, impatience, repetition, hostility),
+    /// without the distress and sadness that frustration also counts; what escalation need reads.
+    var annoyance: [Double?]
     /// VADER-style compound sentiment, -1 ... 1, every message.
     var sentiment: [Double]
     /// Messages with an empathy phrase (built-in or the voice guide's).
@@ -65,6 +68,7 @@ struct ToneAnalysis: Sendable {
         self.negativeValence = negative
         self.politeness = Array(repeating: nil, count: count)
         self.frustration = Array(repeating: nil, count: count)
+        self.annoyance = Array(repeating: nil, count: count)
         self.hasEmpathy = Array(repeating: false, count: count)
         self.voiceViolations = zip(banned, avoided).map { $0 + $1 }
         self.preferredTerms = preferred
@@ -86,8 +90,11 @@ struct ToneAnalysis: Sendable {
                 var raw = 0.0
                 var courtesy = 0.0
                 let weights = politenessModel.weights
+                // An eye-roll or a smirk is irony in a picture.
+                let rolledEyes = stats.emoji > 0 && ToneAnalysis.hasEyeRoll(message.text) ? 1 : 0
                 for (k, category) in politenessCategories.enumerated() {
                     var occurrences = category == .empathy ? empathyCount : n(category)
+                    if category == .irony { occurrences += rolledEyes }
                     if category == .imperative && n(.please) > 0 { occurrences = 0 }  // "Please send ..." is a request
                     let contribution = weights[k] * ToneAnalysis.saturated(occurrences)
                     raw += contribution
@@ -125,10 +132,30 @@ struct ToneAnalysis: Sendable {
                 if stats.longestPunctuationRun >= 2 { raw += 0.3 }
                 // One clear marker ("fed up", "really worried") is enough to read as frustrated.
                 self.frustration[index] = ToneAnalysis.logistic(1.5 * (raw - 0.6))
+                var annoyed = 0.0
+                for category in ToneLexicon.Category.allCases {
+                    let weight = ToneLexicon.annoyanceWeight(category)
+                    guard weight != 0 else { continue }
+                    if sarcastic && weight < 0 { continue }
+                    annoyed += weight * ToneAnalysis.saturated(n(category))
+                }
+                if sarcastic && n(.sarcasm) == 0 && n(.irony) == 0 { annoyed += 0.9 }
+                annoyed += 0.5 * frustrationExtra[index]
+                annoyed += s < 0 ? -0.6 * s : (sarcastic ? 0 : -0.4 * s)
+                if stats.shouting != nil { annoyed += 1.0 }
+                if stats.letters >= 12 && stats.uppercaseRatio > 0.6 { annoyed += 0.6 }
+                if stats.exclamations >= 2 { annoyed += 0.3 }
+                if stats.longestPunctuationRun >= 2 { annoyed += 0.3 }
+                self.annoyance[index] = ToneAnalysis.logistic(1.5 * (annoyed - 0.6))
             case .system:
                 break
             }
         }
+    }
+
+    /// Emoji that read as contempt from an agent: face with rolling eyes, unamused, smirking, facepalm.
+    static func hasEyeRoll(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value == 0x1F644 || $0.value == 0x1F612 || $0.value == 0x1F60F || $0.value == 0x1F926 }
     }
 
     /// The politeness features of agent or bot message `index`, in the order of `SignalModel.Kind.politeness`:

@@ -147,6 +147,7 @@ enum ToneLexicon {
             return [
                 "idiot*", "stupid", "moron*", "dumb", "incompetent", "clown*", "useless (people|lot|company|idiots)",
                 "pathetic", "clueless", "muppet*", "imbecile*", "numpty", "thick",
+                "(you|youre|you are|your) (an|a)? (idiot|moron|joke|clown|fool|muppet|useless|incompetent|stupid|dumb|pathetic)", "(dumb|stupid|useless) (bot|machine|computer|robot|system|app|website|service)",
             ]
         case .imperative:
             return [
@@ -188,6 +189,21 @@ enum ToneLexicon {
                 "(fed|sick) up", "again and again", "is that it", "(are|is) you (serious|joking)", "(im|i am) (done|finished) with", "ignored",
                 "scam", "robbery", "daylight robbery", "rip off", "ripped off", "cowboys", "laughable",
                 "hopeless", "fiasco", "clown show", "pointless", "(still|yet) (nothing|no reply|no response|no refund|no answer)",
+                "(dont|do not) bother", "forget it", "never mind",
+                "suit yourself", "(right|fine|ok|okay) whatever", "whatever",
+                "(so|and) (we|i) (just|have to|are supposed to|re supposed to|should|will just) (hang around|wait around|sit around|wander around|sit here|stand here|wait here|sit in|sit on)", "(nowhere|no where) to (go|sit|wait|stay)", "(at least|not even) (a|an|one)",
+                "not even this time",
+                "(cant|can not|cannot|why cant|why can not|why wont|why will not|why dont|why do not) you (just|even|simply)?", "(its|it is|thats|that is|isnt that|isnt it) your job", "(do|doing) your job",
+                "you must be (joking|kidding|stupid|mad|new)", "get lost", "(oh)? my god",
+                "for (gods|heavens|petes|christs|goodness) sake", "(are you|you) (stupid|deaf|blind|useless|listening|even listening)", "(i|i d|id) (guess|suppose) not",
+                "what else (can|could|do|am|is)", "(what|why) (the heck|on earth|in the world)", "(seriously|honestly) (though|now)?",
+                "(that|this) (makes|make) no sense", "(not|hardly) (fair|right|ok|okay)", "what (kind|sort) of (service|company|place|help|answer|hotel|bank|airline)",
+                "(useless|pointless|worthless|ridiculous|unbelievable)", "(i give up|give up)", "(so|really|very|extremely) (annoying|irritating|frustrating|disappointing|inconvenient)",
+                "(very|so|really|totally|completely|most|extremely)? unhelpful", "(this|that|it|you|the (bot|app|system|thing)) (is|are|s)? (busted|broken|rubbish|garbage|trash)", "(thats|that is|this is|that was|you are|youre|youve been) (not|no) (help|helpful|use)",
+                "(that|it|this) (doesnt|does not|didnt|did not) help", "not what i (asked|wanted|said|meant|ordered|requested)", "(i|we) (did|had|have) (ask|asked|say|said|request|requested) (for)?",
+                "you gave me (the|a)? (wrong|incorrect|different)", "(wrong|incorrect) (answer|information|info|day|date|time|details|address|place)", "(thanks|thank you) (anyway|for trying|for nothing|i guess)",
+                "(oh well|never mind|nevermind|forget about it|dont worry about it)", "(ill|i will|i ll|have to|going to|gonna|may as well|might as well) (look|go|shop|try|book|take it) elsewhere", "(im|i am|were|we are) (too old|getting too old|not doing this|done with this)",
+                "(why|how come) (do|did|does|is|are|cant|can not|cannot|wont|would|should|didnt|did not|havent|hasnt|isnt|arent|not|is it|do you|did you|would you)", "(what|why) (now|again)", "(seriously|really)",
             ]
         case .repetition:
             return [
@@ -196,6 +212,11 @@ enum ToneLexicon {
                 "every (single)? time", "(weeks|days|months|hours) (ago|now|later)", "over and over", "how many times",
                 "(called|emailed|written|contacted|chased|messaged) (you)? (three|four|five|several|multiple|many|3|4|5) times",
                 "still (waiting|nothing|not)", "(no one|nobody) (has)? (got|gotten|come) back",
+                "chasing", "(thats|that is|its|it is) (exactly)? what (i was|you|they|someone|your colleague) (told|said|promised) (me)? (last|on|yesterday|before|already|previously|the last time)?", "(i was|ive been|i have been|we were|weve been) (told|promised) (that|this|the same)? (before|last|already|twice|three times|yesterday|previously)",
+                                "(as|like) i (said|told you|mentioned|explained|wrote)", "i (already|just) (said|told you|mentioned|explained|gave you|asked)", "i said",
+                "(check|look|try) again", "(how many|how many more) times", "(for|said it) (the|a) (second|third|last|2nd|3rd) time",
+                "(didnt|did not|dont|do not) you (hear|read|see|listen|get) (me|that|what)",
+                "(the|a|my) (3rd|third|second|2nd|fourth|4th) (different|time|attempt|try|call|email|message)", "(still|yet again) (wrong|not|nothing|no)",
             ]
         case .distress:
             return [
@@ -208,6 +229,7 @@ enum ToneLexicon {
                 "(my|our) (husband|wife|partner|mother|mum|mom|father|dad|son|daughter) (passed away|died)",
                 "(passed away|bereave*|funeral)", "(lost|losing) (my)? (job|home|house)", "(im|i am) (ill|sick|unwell|disabled)",
                 "(mental health|depress*|suicid*|self harm)", "(domestic)? abuse", "(no|nothing) to eat", "overwhelmed",
+                "(dont|do not|honestly dont) know how (im|i am|i m|i will|ill|we will|were|we are) (going to)? (pay|afford|manage|cope|get|find)", "(have|did|has) (i|we) (done|do) (something|anything) wrong", "(how|what) (am i|are we) (going to|supposed to|meant to) (do|pay|manage|cope|afford|live)",
             ]
         case .threat:
             return [
@@ -256,12 +278,16 @@ enum ToneLexicon {
                 "(glad|nice|good) (to see|that) you (finally|eventually)", "(finally|eventually) (you|someone) (read|noticed|checked|found)", "(riveting|fascinating) (stuff|story)",
                 "(thanks|thank you) for (enlightening|educating|teaching) (me|us)", "(i|we) (had|have) no idea", "(wow|gosh|goodness) (really|just wow)",
                 "(clearly|obviously|evidently) (you|someone|somebody) (didnt|did not|havent|has not|hasnt|doesnt|does not|cant|cannot|never)",
+                "(wow|oh|well|ah) * (great|brilliant|genius|smart|clever|nice|fantastic|excellent) (plan|idea|move|thinking|choice|decision|work)", "(shockingly|astonishingly|amazingly|believe it or not|would you believe|funnily enough|surprisingly enough) (yes|no|we|it|you|that)", "(becoming|turning into|getting to be|making (this|it)) a (lovely|nice|proper|regular|little|fine|real)? (little)? (tradition|habit|routine|ritual|regular thing|pattern)",
+                "(yes|yep|yeah) we (still|really|actually) (fly|do|exist|sell|have|deliver|open)", "(in case you|if you) (were wondering|hadnt noticed|didnt know|missed it)", "(thanks|thank you) for (your|the) (patience|understanding) (with|while) (yourself|your own)",
+                "(not|hardly) (the)? (sharpest|brightest)",
             ]
         case .ironicPraise:
             return [
                 "(oh|just|well) (great|wonderful|brilliant|perfect|fantastic|lovely|marvellous|marvelous|super|terrific|splendid|fabulous|excellent)",
                 "how (lovely|nice|wonderful|convenient|helpful|kind|thoughtful)", "(well|oh) done", "(great|excellent|fantastic|brilliant) (service|job|work) (guys|there|again)?",
                 "(just)? what i (needed|wanted)", "(thanks|thank you) (so much|a lot|a bunch|loads)",
+                "(great|brilliant|perfect|wonderful|fantastic|lovely|marvellous|marvelous|super|terrific|splendid|fabulous|excellent|amazing|awesome)",
             ]
         case .blame:
             return [
@@ -289,6 +315,9 @@ enum ToneLexicon {
                 "(to|again to) reiterate", "(once|yet) again (as|i|we|please)", "(per|as per) my (last|previous|earlier) (message|email|e mail|reply)",
                 "(there is|theres) (really)? no (excuse|reason) (for|not)", "you (really)? (should|ought to) (know|have known|be aware)", "(everyone|everybody) knows",
                 "(its|it is|thats|that is) common (sense|knowledge)", "(did|do) you (not|even) (read|check|look|see|try|notice|bother)",
+                "(most|many|other|all our other|nearly all|the majority of|all other|plenty of) (people|customers|users|clients|members|guests|passengers|patients|drivers|account holders) (double check|check|read|remember|know|manage|seem|have no|figure|find|understand|get|dont|do not|are able|can|tend to|would|usually|normally|never)", "(its|it is|it s|its really|it really is|that is|thats) (really|entirely|ultimately|always|all|simply)? (up to|down to|on) (you|each|every|the) (patient|customer|member|user|cardholder|guest|passenger|account holder|person|driver)? (to)? (keep|check|make sure|remember|read|ensure|track|double check)", "(your|the customers|the patients|each patients|each customers|the account holders|the cardholders|the drivers) responsibility (to|is to)",
+                "(thats|that is|thats exactly|that is exactly|thats precisely) what (the|our|a) * (there for|is for|are for|exists for|was for)", "(you|youd|you would) (need|have) to (be more careful|pay (more)? attention|read (more)? carefully|check (more)? carefully)", "(to be|to be perfectly) (honest|fair) (you|most people|it was|that was)",
+                "(we|i) (did|do) (send|sent|email|emailed|text|texted|warn|warned|remind|reminded|tell|told) (you|a reminder|reminders)",
             ]
         case .deflection:
             return [
@@ -304,6 +333,9 @@ enum ToneLexicon {
                 "(its|it is|it was|that was|thats) (a|an|just a)? (system|technical|computer|it) (error|glitch|issue|problem|thing)", "(the)? (system|computer) (did|does|decided|generated|flagged) (that|this|it)",
                 "(these|such) things happen", "(it|this|that) (just)? happens (sometimes|occasionally|from time to time)?", "nothing (we|i) could (have)? (do|done)",
                 "(we|i) (cant|cannot|can not) (control|be held responsible for)", "(we|i) (just|only) (pass|forward|follow)", "(im|i am|were|we are) (just|only) (the messenger|following (the)? (policy|process|rules))",
+                "(our|the) (fulfilment|fulfillment|delivery|logistics|shipping|payment|payments|courier|warehouse|packing|booking|billing|third party|external|outsourced) (partner|partners|provider|providers|company|team|centre|center|contractor|contractors|processor|system|platform)s? (picked|packed|sent|made|got|charged|processed|messed|lost|did|caused|handles|handle|do|does|is responsible|are responsible)", "(they|the partner|the courier|the provider|the contractor) (do|does|handle|handles|manage|manages|run|runs) (all)? (the|our)? (packing|delivery|deliveries|payments|shipping|fulfilment|fulfillment|billing) (for us)?", "(your|the) (card provider|card issuer|bank|provider|network|carrier|payment provider) (processed|charged|took|sent|made|caused|duplicated|declined|blocked|debited|applied)",
+                "(from|on) the (banks|bank|card providers|card issuers|providers|couriers|carriers|suppliers|partners|airlines) (side|end)", "rather than (ours|us|our side|our end|from us)", "(triggered|generated|done|caused|applied|made|sent|added|calculated|raised) (automatically)? by (the|our)? (system|computer|software|machine|algorithm)",
+                "(wasnt|was not|isnt|is not) (anyone|anybody|someone|us|a person|a human) (here|in the team|on our side|at our end|who did)", "(nobody|no one) here (did|made|caused)",
             ]
         case .admission:
             return [
@@ -316,6 +348,7 @@ enum ToneLexicon {
                 "(fault|error|mistake|issue|problem) (is|was|lies) (ours|on our (side|end)|at our end|with us)", "on our (side|end)", "(not|wasnt|was not|isnt) (your|the customers) fault",
                 "(you|youre|you are) (right|correct) (to|that) (complain|be (annoyed|upset|frustrated|angry)|we)", "(this|that) is (not|nt) (the standard|acceptable|good enough|okay|ok|what you should expect)",
                 "(i|we) (completely|fully|totally)? (own|acknowledge) (this|that|the mistake|our mistake|the error)", "(our|the) apologies for (our|the) (error|mistake|mix up|oversight)",
+                "(this|that) one (is|was|s) (on us|on me|our fault|my fault|our mistake|my mistake|our error|down to us)", "(we|i) (charged|billed|sent|shipped|debited|cancelled|booked|posted) (you)? (it|this|that)? (in error|by mistake|wrongly|incorrectly|by accident|twice)", "(you|youre|you are) (right|correct|quite right|absolutely right) (the|it|we|that|this)",
             ]
         case .reassurance:
             return [
@@ -334,6 +367,8 @@ enum ToneLexicon {
                 "(we ve|weve|we have|ive|i have) (already)? (frozen|blocked|secured|protected|locked|stopped|cancelled|put a hold on) (your|the) (account|card|payment|transaction)",
                 "(you|we) (have|ve|still have) (plenty of|enough|lots of) time", "(wont|will not|shouldnt|should not) (affect|impact|change|harm) (your|the)", "no (harm|damage) (done|will)",
                 "(i|we) (promise|guarantee)", "(im|i am|were|we are) (on it|on the case|looking after this)", "(first|top) priority",
+                "(you|you ve|youve|you have) (not|havent|have not|didnt|did not) (done|do) anything wrong", "(nothing|none of this|this isnt|this is not|its not|it is not|it isnt) (is)? your fault", "(no need|theres no need|there is no need|dont need) to (worry|panic|apologise|apologize|pay (it|that|this) (now|all|today)|feel bad)",
+                "(we can|ill|i will|well|we will|happy to) (split|spread|break|pause|freeze|defer|hold) (it|that|this|the (bill|payment|balance|amount))", "(happy|glad) to (help|sort|look into) (this|that|it)", "(it|thats|that is|this is) (easily|quickly|simple to|straightforward to)? (fixed|sorted|solved|resolved|put right)",
             ]
         case .impatience:
             return [
@@ -342,6 +377,10 @@ enum ToneLexicon {
                 "(come|cmon|c mon) on", "(why|how) is (it|this|that|everything) taking", "(been|am|im|was) waiting (for)? (ages|hours|days|weeks|forever|so long|too long|all day)",
                 "(no|running out of|lost (my)?) (time|patience)", "(im|i am) (in a)? (rush|hurry)", "(just)? get on with it", "(what is|whats) taking so long", "(quicker|faster) (please)?",
                 "(cant|can not|cannot) wait (any longer|all day|forever)", "(today|now) (please|pls|plz)", "(dying|freezing|starving|melting) (here|over here)",
+                "waiting (for)? (over|nearly|almost|more than)? * (days|weeks|months|hours|minutes)", "(two|three|four|five|six|several|2|3|4|5|6) (weeks|days|months|hours) (now|already|for this)",
+                "(quickly|quick|fast|faster|speed (this|it) up|chop chop)", "(hurry|rush) (it|this|up|please)?", "(now|today) (please|pls|plz|thanks)",
+                "(im|i am|were|we are) (late|running late|in a rush|short on time)",
+                "finally", "(at|about) (last|time)", "took (you)? (long enough|forever|ages)",
             ]
         case .refusal:
             return [
@@ -442,6 +481,27 @@ enum ToneLexicon {
         case .anger, .repetition, .distress, .threat, .escalationRequest, .positive, .sarcasm, .ironicPraise, .impatience, .refusal,
             .resolution, .autoReply, .timeWindow, .pleasantry, .botFallback, .humanRequest:
             return 0
+        }
+    }
+
+    /// Weight of each category in the customer annoyance model: frustration with the company, not distress.
+    static func annoyanceWeight(_ category: Category) -> Double {
+        switch category {
+        case .anger: return 0.9
+        case .insult: return 1.1
+        case .profanity: return 0.8
+        case .threat: return 0.9
+        case .sarcasm, .irony: return 0.9
+        case .repetition: return 0.6
+        case .impatience: return 0.7
+        case .escalationRequest: return 0.5
+        case .humanRequest: return 0.4
+        case .condescension: return 0.4
+        case .blame: return 0.5
+        case .dismissal: return 0.1
+        case .gratitude: return -0.7
+        case .positive: return -0.5
+        default: return 0
         }
     }
 

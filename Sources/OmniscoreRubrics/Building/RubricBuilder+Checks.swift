@@ -64,7 +64,16 @@ extension RubricBuilder {
                 self.report(.invalidValue, e.position(of: "min"), "min \(minimum) is above max \(maximum); nothing can pass")
             }
             let defaultSpeaker: Speaker = metric == .frustration ? .customer : .agent
-            return .tone(ToneCheck(metric: metric, speaker: self.speaker(e, default: defaultSpeaker), aggregate: Aggregate(rawValue: e.attribute("aggregate") ?? "mean") ?? .mean, minimum: minimum, maximum: maximum))
+            var credit: (from: Double, full: Double)? = nil
+            let from = self.number(e, "credit-from")
+            let full = self.number(e, "credit-full")
+            if let from, let full {
+                if from == full { self.report(.invalidValue, e.position(of: "credit-full"), "credit-full equals credit-from; graded credit needs a range") }
+                credit = (from, full)
+            } else if from != nil || full != nil {
+                self.report(.invalidValue, e.position, "graded credit needs both credit-from=\"...\" and credit-full=\"...\"")
+            }
+            return .tone(ToneCheck(metric: metric, speaker: self.speaker(e, default: defaultSpeaker), aggregate: Aggregate(rawValue: e.attribute("aggregate") ?? "mean") ?? .mean, minimum: minimum, maximum: maximum, credit: credit))
         case "drift":
             guard let maximum = self.number(e, "max") else { return nil }
             return .drift(DriftCheck(maximumRange: maximum, minimumMessages: self.integer(e, "min-messages") ?? 2))
@@ -79,7 +88,7 @@ extension RubricBuilder {
             return .frustration(FrustrationCheck(threshold: minimum, minimumMessages: self.integer(e, "messages") ?? 1, consecutive: e.attribute("consecutive") == "true"))
         case "amount":
             guard let over = self.number(e, "over") else { return nil }
-            var check = AmountCheck(over: over, speaker: self.speaker(e, default: .customer))
+            var check = AmountCheck(over: over, speaker: self.speaker(e, default: .customer), context: self.lists(e, "with"))
             if let kinds = e.attribute("events") {
                 check.eventKinds = kinds.split(separator: " ").map(String.init)
                 for kind in check.eventKinds { self.checkEventKind(kind, at: e.position(of: "events")) }

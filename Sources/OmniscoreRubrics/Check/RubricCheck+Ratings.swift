@@ -1,4 +1,4 @@
-public import OmniscoreCore
+import OmniscoreCore
 public import OmniscoreInterchange
 
 extension RubricCheck {

@@ -110,7 +110,7 @@ extension RubricCheck {
 
     /// One line per rating and figure: ROC-AUC or Spearman, and agreement, each with its interval.
     static func ratingRows(_ ratings: [RatingAgreement]) -> [String] {
-        var rows = [RubricCheck.pad("rating", 22) + RubricCheck.pad("figure", 28) + RubricCheck.pad("n", 7) + RubricCheck.pad("measure", 26) + "agreement"]
+        var rows = [RubricCheck.pad("rating", 22) + RubricCheck.pad("figure", 28) + RubricCheck.pad("n", 11) + RubricCheck.pad("measure", 26) + "agreement"]
         for r in ratings {
             let measure: String
             if r.isBinary {
@@ -120,7 +120,7 @@ extension RubricCheck {
             }
             let agreement = r.isBinary ? "\(RubricCheck.percent(r.agreement)) \(RubricCheck.intervalPercent(r.agreementInterval)) at >= \(RubricCheck.format(r.threshold))" : ""
             let n = r.isBinary ? "\(r.count)/\(r.positives)" : "\(r.count)"
-            rows.append(RubricCheck.pad(r.rating, 22) + RubricCheck.pad(r.figure, 28) + RubricCheck.pad(n, 7) + RubricCheck.pad(measure, 26) + agreement)
+            rows.append(RubricCheck.pad(r.rating, 22) + RubricCheck.pad(r.figure, 28) + RubricCheck.pad(n, 11) + RubricCheck.pad(measure, 26) + agreement)
         }
         return rows
     }

@@ -563,6 +563,8 @@ extension RubricSchema {
     </xs:attribute>
     <xs:attribute name="min" type="o:signedFraction"/>
     <xs:attribute name="max" type="o:signedFraction"/>
+    <xs:attribute name="credit-from" type="o:signedFraction"/>
+    <xs:attribute name="credit-full" type="o:signedFraction"/>
   </xs:complexType>
 
   <xs:complexType name="drift">
@@ -619,6 +621,7 @@ extension RubricSchema {
     <xs:attribute name="over" type="xs:decimal" use="required"/>
     <xs:attribute name="who" type="o:speaker" default="customer"/>
     <xs:attribute name="events" type="o:eventKindList"/>
+    <xs:attribute name="with" type="o:nonEmptyIdentifierList"/>
   </xs:complexType>
 
   <xs:complexType name="escalation">

@@ -9,7 +9,7 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Validate, explain and test rubrics.",
-        subcommands: [Validate.self, Explain.self, Check.self, Schema.self]
+        subcommands: [Validate.self, Explain.self, Check.self, Fit.self, Schema.self]
     )
 
     struct Validate: ParsableCommand {
