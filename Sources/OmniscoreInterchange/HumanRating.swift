@@ -24,6 +24,12 @@ public struct HumanRating: Sendable, Hashable {
     /// Where the line is, `file:line`.
     public var location: String
 
+    public init(interactionID: String, values: [(name: String, value: Value)], location: String = "") {
+        self.interactionID = interactionID
+        self.values = values
+        self.location = location
+    }
+
     public static func == (lhs: HumanRating, rhs: HumanRating) -> Bool {
         lhs.interactionID == rhs.interactionID && lhs.values.map(\.name) == rhs.values.map(\.name) && lhs.values.map(\.value) == rhs.values.map(\.value)
     }

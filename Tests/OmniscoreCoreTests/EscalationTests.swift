@@ -12,7 +12,8 @@ struct EscalationTests {
     ])
 
     static func rubric() -> Rubric {
-        let facets = EscalationFacet.allCases.map { facet in Criterion(id: facet.rawValue, points: 5, check: .escalation(facet)) }
+        // The four facets that are N/A unless something happened; `appropriate` always applies (JudgementTests).
+        let facets = [EscalationFacet.escalatedWhenRequired, .notNeedless, .rightTier, .inTime].map { facet in Criterion(id: facet.rawValue, points: 5, check: .escalation(facet)) }
         return Rubric(id: "esc", version: "1", phraseLists: [managerRequest, legal], escalationPolicy: policy, sections: [Section(id: "escalation", criteria: facets)])
     }
 

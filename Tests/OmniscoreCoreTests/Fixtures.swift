@@ -29,7 +29,7 @@ enum Fixture {
     /// A one-section rubric with one criterion per check, over the given phrase lists.
     static func rubric(lists: [PhraseList] = [], checks: [(String, Check)], policy: EscalationPolicy? = nil, languages: [String] = ["en"], scope: Check? = nil, minimumWords: Int = 1) -> Rubric {
         let criteria = checks.map { Criterion(id: $0.0, points: 10, check: $0.1) }
-        return Rubric(id: "test", version: "1", languages: languages, scope: scope, scoring: ScoringRules(minimumWords: minimumWords), phraseLists: lists, escalationPolicy: policy, sections: [Section(id: "main", criteria: criteria)])
+        return Rubric(id: "test", version: "1", languages: languages, scope: scope, scoring: ScoringRules(minimumWords: minimumWords, skipsPleasantries: false), phraseLists: lists, escalationPolicy: policy, sections: [Section(id: "main", criteria: criteria)])
     }
 
     /// The verdict of criterion `id` when `interaction` is scored against a one-criterion rubric.

@@ -356,9 +356,9 @@ struct RubricAPITests {
         try await WorkspaceTests.withWorkspace { fixture in
             let app = Application(router: WorkspaceApplication.router(client: fixture.client))
             let (_, source) = try StockRubric.load()
-            let bumped = source.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.0.1""#)
+            let bumped = source.replacingOccurrences(of: #"version="1.1.0""#, with: #"version="1.1.1""#)
             let broken = source.replacingOccurrences(of: #"<example name="condescending-reply" expect="fail">"#, with: #"<example name="condescending-reply" expect="pass">"#)
-                .replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.0.2""#)
+                .replacingOccurrences(of: #"version="1.1.0""#, with: #"version="1.1.2""#)
             let hostile = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rubric>&x;</rubric>"#
             try await app.test(.router) { client in
                 let ci = WorkspaceTests.bearer(fixture.tokens["ci"])
@@ -380,12 +380,12 @@ struct RubricAPITests {
                 }
                 try await client.execute(uri: "/api/rubrics", method: .get, headers: ci) { response in
                     let body = String(buffer: response.body)
-                    #expect(body.contains("\"version\":\"1.0.0\""))
-                    #expect(body.contains("\"version\":\"1.0.1\""))
-                    #expect(!body.contains("1.0.2"))
+                    #expect(body.contains("\"version\":\"1.1.0\""))
+                    #expect(body.contains("\"version\":\"1.1.1\""))
+                    #expect(!body.contains("1.1.2"))
                 }
             }
-            // Rescore with the stored 1.0.1 and compare: identical checks flip nothing.
+            // Rescore with the stored 1.1.1 and compare: identical checks flip nothing.
             let new = try RubricLoader.load(source: bumped, file: "bumped.xml").rubric
             _ = try await ScoringRun(client: fixture.client, scorer: try Scorer(rubric: new), rubricSource: bumped).run(ScoringRun.Options(kind: "rescore"))
             let (old, _) = try StockRubric.load()

@@ -223,13 +223,13 @@ struct StorageTests {
         try await TestDatabase.withDatabase { client, _ in
             try await Stock.loaded(client)
             _ = try await ScoringRun(client: client, scorer: Stock.scorer, rubricSource: Stock.rubricSource).run(ScoringRun.Options())
-            let changedSource = Stock.rubricSource.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.1.0""#)
+            let changedSource = Stock.rubricSource.replacingOccurrences(of: #"version="1.1.0""#, with: #"version="1.2.0""#)
             let changed = try OmniscoreRubricsLoader.load(changedSource)
             #expect(changed.sha256 != Stock.rubric.sha256)
             let summary = try await ScoringRun(client: client, scorer: try Scorer(rubric: changed), rubricSource: changedSource).run(ScoringRun.Options(kind: "rescore"))
             #expect(summary.sampled == Stock.samples.count)
             let versions = try await client.withConnection { try $0.execute("SELECT rubric_version, count(*) FROM omniscore.scores GROUP BY 1 ORDER BY 1").rows }
-            #expect(versions.map { $0[0] } == ["1.0.0", "1.1.0"])
+            #expect(versions.map { $0[0] } == ["1.1.0", "1.2.0"])
             #expect(versions.allSatisfy { $0.int(1) == Stock.samples.count })
         }
     }

@@ -89,12 +89,15 @@ public struct ScoringRules: Sendable, Hashable {
     public var minimumAgentMessages: Int
     /// Fewer words in all messages together than this is `not_scored` as `too_short`.
     public var minimumWords: Int
+    /// An exchange of nothing but pleasantries ("thanks" / "you're welcome") is `not_scored` as `too_short`.
+    public var skipsPleasantries: Bool
 
-    public init(passMark: Double = 80, autoFailScore: Double = 0, minimumAgentMessages: Int = 1, minimumWords: Int = 3) {
+    public init(passMark: Double = 80, autoFailScore: Double = 0, minimumAgentMessages: Int = 1, minimumWords: Int = 3, skipsPleasantries: Bool = true) {
         self.passMark = passMark
         self.autoFailScore = autoFailScore
         self.minimumAgentMessages = minimumAgentMessages
         self.minimumWords = minimumWords
+        self.skipsPleasantries = skipsPleasantries
     }
 }
 

@@ -182,7 +182,7 @@ public struct Scorer: Sendable {
         }
         // Pleasantries only ("Thanks!" "You're welcome, have a nice day!"): nobody asked or answered anything, so
         // there is no agent behaviour to judge either way.
-        if words <= 40 && interaction.events.isEmpty {
+        if self.rubric.scoring.skipsPleasantries && words <= 40 && interaction.events.isEmpty {
             let pleasantry = self.lexiconBase + ToneLexicon.Category.pleasantry.rawValue
             var covered = [Int](repeating: 0, count: interaction.messages.count)
             for hit in evaluation.hits[list: pleasantry] { covered[Int(hit.message)] += Int(hit.lastWord - hit.firstWord + 1) }

@@ -58,11 +58,24 @@ struct InteractionView: Sendable {
         var detail: String
     }
 
+    /// The customer signals of the scorecard: frustration at the start, peak and end, the likely outcome, and
+    /// how strongly the conversation called for escalation.
+    struct SignalsView: Sendable {
+        var outcome: String
+        var frustrationStart: String
+        var frustrationPeak: String
+        var frustrationEnd: String
+        var need: String
+        var escalation: String?
+        var drivers: String?
+    }
+
     struct CardView: Sendable {
         var version: String
         var sha256: String
         var shortSHA: String
         var total: String?
+        var signals: SignalsView?
         var notScored: NotScored?
         var criteria: [CriterionView]
         var criterionIDs: [String]
@@ -115,14 +128,38 @@ struct InteractionView: Sendable {
                     ))
                 }
             }
+            var signals: SignalsView? = nil
+            if case .object(let customer)? = members.first(where: { $0.key == "customer" })?.value {
+                let frustration: [(key: String, value: JSONValue)]
+                if case .object(let levels)? = customer.first(where: { $0.key == "frustration" })?.value { frustration = levels } else { frustration = [] }
+                func figure(_ key: String, in object: [(key: String, value: JSONValue)]) -> String {
+                    Layout.score(object.first { $0.key == key }?.value.numberValue)
+                }
+                var escalation: [(key: String, value: JSONValue)] = []
+                if case .object(let object)? = members.first(where: { $0.key == "escalation" })?.value { escalation = object }
+                var drivers: [String] = []
+                if case .array(let items)? = customer.first(where: { $0.key == "drivers" })?.value { drivers = items.compactMap(\.textValue) }
+                signals = SignalsView(
+                    outcome: figure("outcome", in: customer),
+                    frustrationStart: figure("start", in: frustration), frustrationPeak: figure("peak", in: frustration), frustrationEnd: figure("end", in: frustration),
+                    need: figure("need", in: escalation), escalation: escalation.isEmpty || text("verdict", in: escalation).isEmpty ? nil : text("verdict", in: escalation).replacingUnderscores,
+                    drivers: drivers.isEmpty ? nil : drivers.joined(separator: ", ")
+                )
+            }
             let notScored = text("status", in: members) == "not_scored" ? NotScored(reason: text("reason", in: members), detail: text("detail", in: members)) : nil
             return CardView(
                 version: stored.version, sha256: stored.sha256, shortSHA: String(stored.sha256.prefix(12)),
                 total: members.first { $0.key == "total" }?.value.numberValue.map { Layout.score($0) },
+                signals: signals,
                 notScored: notScored, criteria: criteria, criterionIDs: criteria.map(\.id),
                 mayReview: user.role == .admin || user.role == .qaLead,
                 mayDispute: user.role == .agent || user.role == .admin
             )
         }
     }
+}
+
+extension String {
+    /// "not_needed" -> "not needed", for display.
+    var replacingUnderscores: String { String(self.map { $0 == "_" ? " " : $0 }) }
 }

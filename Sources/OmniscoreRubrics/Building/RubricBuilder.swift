@@ -55,7 +55,8 @@ struct RubricBuilder {
                 passMark: self.number(scoring, "pass-mark") ?? 80,
                 autoFailScore: self.number(scoring, "auto-fail-score") ?? 0,
                 minimumAgentMessages: self.integer(scoring, "min-agent-messages") ?? 1,
-                minimumWords: self.integer(scoring, "min-words") ?? 3
+                minimumWords: self.integer(scoring, "min-words") ?? 3,
+                skipsPleasantries: scoring.attribute("pleasantries") != "score"
             )
         }
         if let journey = root.child("journey"), let window = self.duration(journey, "window") {

@@ -182,6 +182,15 @@ extension RubricSchema {
     <xs:attribute name="auto-fail-score" type="o:percentage" default="0"/>
     <xs:attribute name="min-agent-messages" type="xs:nonNegativeInteger" default="1"/>
     <xs:attribute name="min-words" type="xs:nonNegativeInteger" default="3"/>
+    <!-- An exchange of nothing but pleasantries is not scored (too_short) unless this says score -->
+    <xs:attribute name="pleasantries" default="not-scored">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="not-scored"/>
+          <xs:enumeration value="score"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
   </xs:complexType>
 
   <xs:simpleType name="percentage">
