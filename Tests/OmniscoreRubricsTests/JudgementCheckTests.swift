@@ -61,7 +61,7 @@ struct JudgementCheckTests {
         #expect(throws: RubricLoadError.self) { try RubricLoader.loadPairs(bytes: Array(RubricSource.minimal().utf8), file: "r.xml") }
     }
 
-    @Test("every stock pair holds against the stock rubric", arguments: ["tone", "process", "escalation"])
+    @Test("every stock pair holds against the stock rubric", arguments: ["tone", "process", "escalation", "independent"])
     func stockPairs(file: String) throws {
         let rubric = try RubricLoader.load(source: try RubricSource.file("Rubrics/omnichannel-standard.xml"), file: "omnichannel-standard.xml").rubric
         let path = "Samples/pairs/omnichannel-standard/\(file).xml"

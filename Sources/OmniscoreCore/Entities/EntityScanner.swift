@@ -197,7 +197,8 @@ public enum EntityScanner {
             if isASCIILetter(c) { letters += 1 } else if isDigit(c) { digitCount += 1 } else if c != "-" && c != "#" { other += 1 }
         }
         if other == 0, digitCount >= 4, letters <= 4 {
-            let prefixed = word.first! == "#" || (letters > 0 && isASCIILetter(word.first!))
+            // "LK-483920", "#483920"; and codes that start with digits but hold a hyphen and a letter: "4471-DX".
+            let prefixed = word.first! == "#" || (letters > 0 && (isASCIILetter(word.first!) || word.contains("-")))
             let numeric = letters == 0 && digitCount >= 5 && digitCount <= 12
             if prefixed || (numeric && (recent.contains(.order, in: s) || recent.contains(.number, in: s))) {
                 let key = String(String.UnicodeScalarView(word.filter { isASCIILetter($0) || isDigit($0) })).uppercased()

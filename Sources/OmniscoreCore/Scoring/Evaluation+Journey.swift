@@ -102,7 +102,7 @@ extension Evaluation {
         for ask in asked {
             // Given earlier in this interaction?
             for index in 0..<ask.message where self.interaction.messages[index].role == .customer || self.interaction.messages[index].role == .system {
-                if let range = self.given(ask.info, in: index, lists: ask.given) {
+                if let range = self.given(ask.info, in: index, lists: ask.given, asked: ask.hit) {
                     let given = self.evidence(message: index, range: range, note: "the customer gave the \(ask.info.label) here")
                     return .fail(
                         "the agent asked for the \(ask.info.label) in \(Evaluation.ordinal(ask.message)) although the customer gave it in \(Evaluation.ordinal(index))",
@@ -128,19 +128,55 @@ extension Evaluation {
     }
 
     /// Where customer message `index` gives `info`: the entity's span, or the span of a phrase of `lists` for
-    /// information given in words.
-    func given(_ info: InfoKind, in index: Int, lists: [Int]) -> Range<Int>? {
+    /// information given in words. A document counts only when it is the kind asked for: a photo sent does not
+    /// answer a request for a bank statement (when either side names no document, it is taken to be the same).
+    func given(_ info: InfoKind, in index: Int, lists: [Int], asked: PhraseHit? = nil) -> Range<Int>? {
         if info.isEntity, let entity = self.entities[index].first(where: { Evaluation.entity($0, gives: info) }) {
             return entity.range
         }
+        let wanted = asked.map { Evaluation.documentWords(self.text.words(of: $0)) } ?? []
         for list in lists {
             if let hit = self.hits[list: list].first(where: { Int($0.message) == index }) {
+                if info == .document, !wanted.isEmpty {
+                    // The documents the message speaks of, not only the words of the phrase ("please find attached
+                    // my last three payslips").
+                    let sent = Evaluation.documentWords(self.text.words(ofMessage: index))
+                    if sent.isDisjoint(with: wanted) { continue }
+                }
                 let range = self.text.originalRange(of: Int(hit.start)..<Int(hit.end))
                 return Int(range.lowerBound)..<Int(range.upperBound)
             }
         }
         return nil
     }
+
+    /// The words of a request for, or a mention of, a document that say which document it is: "bank statement",
+    /// "payslips", "photo", with plurals folded and the verbs and small words around them left out.
+    static func documentWords(_ words: [Substring]) -> Set<String> {
+        var result: Set<String> = []
+        for word in words where word.count >= 3 && !Evaluation.documentStopWords.contains(String(word)) {
+            var noun = String(word)
+            if noun.count > 3, noun.hasSuffix("s") { noun.removeLast() }
+            result.insert(Evaluation.documentSynonyms[noun] ?? noun)
+        }
+        return result
+    }
+
+    static let documentSynonyms: [String: String] = [
+        "pic": "photo", "picture": "photo", "image": "photo", "photograph": "photo", "snap": "photo", "snapshot": "photo",
+        "img": "photo", "jpg": "photo", "jpeg": "photo", "png": "photo", "payslip": "payslip", "slip": "payslip",
+        "licence": "license", "passport": "id", "identification": "id",
+    ]
+
+    static let documentStopWords: Set<String> = [
+        "send", "sent", "attach", "attached", "upload", "uploaded", "email", "emailed", "mail", "mailed", "share", "shared",
+        "forward", "forwarded", "provide", "provided", "resend", "need", "needed", "require", "required", "could", "can",
+        "you", "please", "pls", "the", "your", "my", "our", "some", "over", "here", "again", "still", "will", "ive", "have",
+        "has", "just", "and", "with", "for", "them", "this", "that", "these", "those", "all", "both", "two", "three", "four",
+        "six", "last", "see", "find", "enclosed", "included", "include", "added", "submitted", "posted", "pop", "drop",
+        "through", "across", "are", "were", "was", "weve", "well", "also", "already", "thing", "only", "few", "copy", "copie",
+        "would", "may", "any", "more", "one", "new", "latest", "recent", "quick", "clear", "full",
+    ]
 
     /// This interaction's agent politeness against earlier interactions' on other channels.
     func evaluateJourneyDrift(_ check: JourneyDriftCheck) -> Outcome {

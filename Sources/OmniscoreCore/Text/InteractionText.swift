@@ -36,6 +36,12 @@ struct InteractionText: Sendable {
         return text.split(separator: " ")
     }
 
+    /// The normalised words of a phrase hit.
+    func words(of hit: PhraseHit) -> [Substring] {
+        let text = String(decoding: self.bytes[Int(hit.start)..<Int(hit.end)], as: UTF8.self)
+        return text.split(separator: " ")
+    }
+
     /// Scalar range in the original message covered by the normalised bytes `range` of message `message`.
     func originalRange(of range: Range<Int>) -> Range<Int32> {
         var lower = range.lowerBound

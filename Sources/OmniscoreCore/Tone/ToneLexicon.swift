@@ -204,6 +204,7 @@ enum ToneLexicon {
                 "you gave me (the|a)? (wrong|incorrect|different)", "(wrong|incorrect) (answer|information|info|day|date|time|details|address|place)", "(thanks|thank you) (anyway|for trying|for nothing|i guess)",
                 "(oh well|never mind|nevermind|forget about it|dont worry about it)", "(ill|i will|i ll|have to|going to|gonna|may as well|might as well) (look|go|shop|try|book|take it) elsewhere", "(im|i am|were|we are) (too old|getting too old|not doing this|done with this)",
                 "(why|how come) (do|did|does|is|are|cant|can not|cannot|wont|would|should|didnt|did not|havent|hasnt|isnt|arent|not|is it|do you|did you|would you)", "(what|why) (now|again)", "(seriously|really)",
+                "(it|you|they|this|that) (had|d) better", "(taken|taking|took|booked|lost) * (days|day|time|shifts|shift|holiday) off",
             ]
         case .repetition:
             return [
@@ -217,6 +218,7 @@ enum ToneLexicon {
                 "(check|look|try) again", "(how many|how many more) times", "(for|said it) (the|a) (second|third|last|2nd|3rd) time",
                 "(didnt|did not|dont|do not) you (hear|read|see|listen|get) (me|that|what)",
                 "(the|a|my) (3rd|third|second|2nd|fourth|4th) (different|time|attempt|try|call|email|message)", "(still|yet again) (wrong|not|nothing|no)",
+                "(second|third|fourth|fifth|2nd|3rd|4th|5th) (date|day|slot|delivery|attempt|appointment|email|call|message|different|engineer|visit)",
             ]
         case .distress:
             return [
@@ -281,6 +283,7 @@ enum ToneLexicon {
                 "(wow|oh|well|ah) * (great|brilliant|genius|smart|clever|nice|fantastic|excellent) (plan|idea|move|thinking|choice|decision|work)", "(shockingly|astonishingly|amazingly|believe it or not|would you believe|funnily enough|surprisingly enough) (yes|no|we|it|you|that)", "(becoming|turning into|getting to be|making (this|it)) a (lovely|nice|proper|regular|little|fine|real)? (little)? (tradition|habit|routine|ritual|regular thing|pattern)",
                 "(yes|yep|yeah) we (still|really|actually) (fly|do|exist|sell|have|deliver|open)", "(in case you|if you) (were wondering|hadnt noticed|didnt know|missed it)", "(thanks|thank you) for (your|the) (patience|understanding) (with|while) (yourself|your own)",
                 "(not|hardly) (the)? (sharpest|brightest)",
+                "(who|whod) (could|would) (possibly|ever)? (have)? (seen|guessed|predicted|imagined|known|thought) (that|this|it)? (coming)?", "(never|didnt|did not) see that coming", "(cant|can not|cannot) say i blame (it|them|him|her|you)",
             ]
         case .ironicPraise:
             return [
@@ -309,7 +312,7 @@ enum ToneLexicon {
                 "(i|we) (would|must|have to|need to|should)? (kindly|gently|politely)? (remind|point out to|draw your attention to) you", "(please|kindly) note that (you|the terms|our policy|it was|this was|as)",
                 "(please|kindly) (take care|be careful|pay attention|be more careful) (to|when|next time|in future)", "(user|customer|operator) error",
                 "(this|that|it) (could|would|might) have been avoided (if|had)", "(not|nothing) (that|so|very) (hard|difficult|complicated) (to|really)",
-                "(its|it is|it s) (quite|really|very|pretty)? (simple|easy|straightforward|obvious) (really|if you|to)", "(as|like) (i|we) (said|told you|explained|mentioned|pointed out|stated) (before|earlier|already|previously|twice|several times)",
+                "(its|it is|it s) (quite|really|very|pretty|so)? (simple|easy|straightforward|obvious) (really|if you|to (find|do|see|follow|understand|use|spot|read|fix|sort))", "(as|like) (i|we) (said|told you|explained|mentioned|pointed out|stated) (before|earlier|already|previously|twice|several times)",
                 "(ive|i have|weve|we have) (already)? (explained|told you|said) (this|that|it)? (several|many|multiple|a few|three|two)? (times|twice|already|before)",
                 "(i|we) (cant|cannot|can not) (explain|make) (it|this) (any)? (clearer|simpler|more clearly)", "(let me|ill|i will) (explain|say|spell) (it|this)? (again|slowly|one more time|more simply|once more)",
                 "(to|again to) reiterate", "(once|yet) again (as|i|we|please)", "(per|as per) my (last|previous|earlier) (message|email|e mail|reply)",
@@ -318,6 +321,7 @@ enum ToneLexicon {
                 "(most|many|other|all our other|nearly all|the majority of|all other|plenty of) (people|customers|users|clients|members|guests|passengers|patients|drivers|account holders) (double check|check|read|remember|know|manage|seem|have no|figure|find|understand|get|dont|do not|are able|can|tend to|would|usually|normally|never)", "(its|it is|it s|its really|it really is|that is|thats) (really|entirely|ultimately|always|all|simply)? (up to|down to|on) (you|each|every|the) (patient|customer|member|user|cardholder|guest|passenger|account holder|person|driver)? (to)? (keep|check|make sure|remember|read|ensure|track|double check)", "(your|the customers|the patients|each patients|each customers|the account holders|the cardholders|the drivers) responsibility (to|is to)",
                 "(thats|that is|thats exactly|that is exactly|thats precisely) what (the|our|a) * (there for|is for|are for|exists for|was for)", "(you|youd|you would) (need|have) to (be more careful|pay (more)? attention|read (more)? carefully|check (more)? carefully)", "(to be|to be perfectly) (honest|fair) (you|most people|it was|that was)",
                 "(we|i) (did|do) (send|sent|email|emailed|text|texted|warn|warned|remind|reminded|tell|told) (you|a reminder|reminders)",
+                "(people|customers|you|everyone|folks|members|patients|guests) (really)? (do)? (need|have|ought|should|must) to (read|check|know|understand|look at|pay attention|keep|remember)", "(which|that) (was|were|is|are) (sent|given|emailed|explained|provided|shown) to you", "to be fair (the|it|you|we|that|this)",
             ]
         case .deflection:
             return [
@@ -336,6 +340,8 @@ enum ToneLexicon {
                 "(our|the) (fulfilment|fulfillment|delivery|logistics|shipping|payment|payments|courier|warehouse|packing|booking|billing|third party|external|outsourced) (partner|partners|provider|providers|company|team|centre|center|contractor|contractors|processor|system|platform)s? (picked|packed|sent|made|got|charged|processed|messed|lost|did|caused|handles|handle|do|does|is responsible|are responsible)", "(they|the partner|the courier|the provider|the contractor) (do|does|handle|handles|manage|manages|run|runs) (all)? (the|our)? (packing|delivery|deliveries|payments|shipping|fulfilment|fulfillment|billing) (for us)?", "(your|the) (card provider|card issuer|bank|provider|network|carrier|payment provider) (processed|charged|took|sent|made|caused|duplicated|declined|blocked|debited|applied)",
                 "(from|on) the (banks|bank|card providers|card issuers|providers|couriers|carriers|suppliers|partners|airlines) (side|end)", "rather than (ours|us|our side|our end|from us)", "(triggered|generated|done|caused|applied|made|sent|added|calculated|raised) (automatically)? by (the|our)? (system|computer|software|machine|algorithm)",
                 "(wasnt|was not|isnt|is not) (anyone|anybody|someone|us|a person|a human) (here|in the team|on our side|at our end|who did)", "(nobody|no one) here (did|made|caused)",
+                "(from|on|at) your (side|end)", "(you|your (bank|card|browser|phone|device|app)) (must|may|might) have (pressed|clicked|submitted|paid|entered|tapped|sent|done|typed)", "(submitted|sent|pressed|clicked|paid|entered|tapped) twice",
+                "(the|our) (depot|hub|warehouse|lab|kitchen|restaurant|partner|store|branch|head office|supplier|courier) (handles|deals with|looks after|does|is responsible for|manages) (that|this|those|it)",
             ]
         case .admission:
             return [
@@ -349,6 +355,7 @@ enum ToneLexicon {
                 "(you|youre|you are) (right|correct) (to|that) (complain|be (annoyed|upset|frustrated|angry)|we)", "(this|that) is (not|nt) (the standard|acceptable|good enough|okay|ok|what you should expect)",
                 "(i|we) (completely|fully|totally)? (own|acknowledge) (this|that|the mistake|our mistake|the error)", "(our|the) apologies for (our|the) (error|mistake|mix up|oversight)",
                 "(this|that) one (is|was|s) (on us|on me|our fault|my fault|our mistake|my mistake|our error|down to us)", "(we|i) (charged|billed|sent|shipped|debited|cancelled|booked|posted) (you)? (it|this|that)? (in error|by mistake|wrongly|incorrectly|by accident|twice)", "(you|youre|you are) (right|correct|quite right|absolutely right) (the|it|we|that|this)",
+                "(that|this) ones on (us|me)", "(thats|that is|its|it is) (all)? on us",
             ]
         case .reassurance:
             return [
