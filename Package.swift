@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .executable(name: "omniscore", targets: ["omniscore"]),
         .library(name: "OmniscoreCore", targets: ["OmniscoreCore"]),
+        .library(name: "OmniscoreInterchange", targets: ["OmniscoreInterchange"]),
         .library(name: "OmniscoreRubrics", targets: ["OmniscoreRubrics"]),
         .library(name: "OmniscoreStorage", targets: ["OmniscoreStorage"]),
     ],

@@ -9,10 +9,13 @@ public enum WorkspaceApplication {
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
+        /// Who sees personal data unmasked.
+        public var masking: MaskingPolicy
 
-        public init(host: String = "127.0.0.1", port: Int = 8080) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, masking: MaskingPolicy = MaskingPolicy()) {
             self.host = host
             self.port = port
+            self.masking = masking
         }
     }
 
@@ -33,16 +36,19 @@ public enum WorkspaceApplication {
     ]
 
     /// The router with every route and middleware.
-    public static func router(client: DatabaseClient, metricsText: @escaping @Sendable () -> String = { "" }) -> Router<WorkspaceContext> {
-        let router = Router(context: WorkspaceContext.self)
+    public static func router(client: DatabaseClient, masking: MaskingPolicy = MaskingPolicy(), metricsText: @escaping @Sendable () -> String = { "" }) -> Router<WorkspaceContext> {
+        // HEAD is answered for every GET route (same status and headers, no body).
+        let router = Router(context: WorkspaceContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(LogRequestsMiddleware(.info))
         router.middlewares.add(MetricsMiddleware())
         router.middlewares.add(SecurityHeadersMiddleware())
+        router.middlewares.add(OriginCheckMiddleware())
+        router.middlewares.add(StorageErrorMiddleware())
         router.middlewares.add(AuthMiddleware(client: client))
         OperationsController(client: client, metricsText: metricsText).add(to: router)
-        AuthController(client: client).add(to: router)
+        AuthController(client: client, throttle: LoginThrottle()).add(to: router)
         DashboardController(client: client).add(to: router)
-        InteractionsController(client: client).add(to: router)
+        InteractionsController(client: client, masking: masking).add(to: router)
         ReviewController(client: client).add(to: router)
         ReviewAPIController(client: client).add(to: router)
         RubricsController(client: client).add(to: router)
@@ -52,7 +58,9 @@ public enum WorkspaceApplication {
     /// The application (HTTP server) for `configuration`.
     public static func build(client: DatabaseClient, configuration: Configuration, logger: Logger, metricsText: @escaping @Sendable () -> String = { "" }) -> some ApplicationProtocol {
         Application(
-            router: self.router(client: client, metricsText: metricsText),
+            router: self.router(client: client, masking: configuration.masking, metricsText: metricsText),
+            // A connection must send its first request's headers within 10 s, and is closed after 60 s idle.
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestHeadTimeout(timeout: .seconds(10))], idleTimeout: .seconds(60))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "omniscore"),
             logger: logger
         )

@@ -10,8 +10,11 @@ public struct WorkspaceContext: RequestContext {
     /// Set for browser sessions: forms must carry this token.
     public var csrfToken: String?
     public var sessionID: String?
+    /// The peer's IP address (for sign-in throttling and the audit of failed sign-ins).
+    public var remoteAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }

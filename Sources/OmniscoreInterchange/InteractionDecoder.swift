@@ -24,6 +24,8 @@ public struct InteractionDecoder: Sendable {
     /// - Throws: `InterchangeError` for malformed JSON, invalid UTF-8, missing or invalid fields, unknown channels
     ///   or roles and oversized messages.
     public func decode(_ bytes: UnsafeRawBufferPointer, line: Int) throws(InterchangeError) -> Interaction {
+        // A UTF-8 byte-order mark (as some Windows tools write) at the start of a file is skipped.
+        let bytes = line == 1 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? UnsafeRawBufferPointer(rebasing: bytes[3...]) : bytes
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             throw InterchangeError(code: .invalidUTF8, line: line, column: InteractionDecoder.column(bytes, offset), message: "invalid UTF-8 at byte \(offset + 1)")
         }
@@ -120,6 +122,8 @@ public struct InteractionDecoder: Sendable {
                 if try r.readNullIfPresent() { break }
                 events = try self.readEvents(&r, path: &path)
             default:
+                // An error inside a field Omniscore does not read is still located by that field's name.
+                path = key
                 try r.skipValue()
             }
         }

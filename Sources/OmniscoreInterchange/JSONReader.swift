@@ -59,9 +59,21 @@ struct JSONReader: ~Copyable {
             self.index += 1
             return
         }
+        // Member names seen: a short array for the usual handful, a set past that (an object of a hundred
+        // thousand members stays linear). A name given twice is refused: which value would count is a guess.
+        var seen: [String] = []
+        var seenSet: Set<String>? = nil
         while true {
             guard self.peek() == UInt8(ascii: "\"") else { throw self.fail("expected a member name" + self.found()) }
+            let keyStart = self.index
             let key = try self.readString()
+            if seenSet == nil {
+                if seen.contains(key) { throw Failure(code: .malformedJSON, offset: keyStart, message: "member \"\(InteractionDecoder.clip(key))\" appears twice in one object") }
+                seen.append(key)
+                if seen.count > 16 { seenSet = Set(seen) }
+            } else if !seenSet!.insert(key).inserted {
+                throw Failure(code: .malformedJSON, offset: keyStart, message: "member \"\(InteractionDecoder.clip(key))\" appears twice in one object")
+            }
             try self.expect(UInt8(ascii: ":"))
             _ = self.peek()
             try member(&self, key)

@@ -46,6 +46,17 @@ public struct JSONWriter: Sendable {
         self.pendingMember = true
     }
 
+    /// Writes a member name known at compile time (plain ASCII, nothing to escape) without scanning it.
+    public mutating func name(_ literal: StaticString) {
+        self.separate()
+        self.bytes.append(UInt8(ascii: "\""))
+        self.appendLiteral(literal)
+        self.bytes.append(UInt8(ascii: "\""))
+        self.bytes.append(UInt8(ascii: ":"))
+        self.needsComma[self.needsComma.count - 1] = false
+        self.pendingMember = true
+    }
+
     private var pendingMember = false
 
     private mutating func beforeValue() {

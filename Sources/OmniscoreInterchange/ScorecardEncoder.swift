@@ -17,142 +17,142 @@ public enum ScorecardEncoder {
     /// Writes `scorecard` as an object value into `w`.
     public static func write(_ card: Scorecard, to w: inout JSONWriter) {
         w.beginObjectValue()
-        w.key("id")
+        w.name("id")
         w.string(card.interactionID)
-        w.key("agent_id")
+        w.name("agent_id")
         w.optionalString(card.agentID)
-        w.key("customer_id")
+        w.name("customer_id")
         w.string(card.customerID)
-        w.key("channel")
+        w.name("channel")
         w.string(card.channel.rawValue)
         if let team = card.team {
-            w.key("team")
+            w.name("team")
             w.string(team)
         }
-        w.key("started_at")
+        w.name("started_at")
         w.string(ISO8601.format(card.startedAt))
-        w.key("rubric")
+        w.name("rubric")
         w.beginObjectValue()
-        w.key("id")
+        w.name("id")
         w.string(card.rubric.id)
-        w.key("version")
+        w.name("version")
         w.string(card.rubric.version)
-        w.key("sha256")
+        w.name("sha256")
         w.string(card.rubric.sha256)
         w.endObject()
         if let language = card.language {
-            w.key("language")
+            w.name("language")
             w.string(language)
         }
         switch card.status {
         case .notScored(let reason, let detail):
-            w.key("status")
+            w.name("status")
             w.string("not_scored")
-            w.key("reason")
+            w.name("reason")
             w.string(reason.rawValue)
-            w.key("detail")
+            w.name("detail")
             w.string(detail)
             w.endObject()
             return
         case .scored:
-            w.key("status")
+            w.name("status")
             w.string("scored")
         }
-        w.key("total")
+        w.name("total")
         w.optionalNumber(card.total)
-        w.key("passed")
+        w.name("passed")
         w.bool(card.isPassed)
-        w.key("auto_failed")
+        w.name("auto_failed")
         w.bool(card.isAutoFailed)
-        w.key("sections")
+        w.name("sections")
         w.beginArrayValue()
         for section in card.sections {
             w.beginObjectValue()
-            w.key("id")
+            w.name("id")
             w.string(section.id)
-            w.key("score")
+            w.name("score")
             w.optionalNumber(section.score)
-            w.key("points")
+            w.name("points")
             w.number(section.points)
-            w.key("max")
+            w.name("max")
             w.number(section.maximum)
             w.endObject()
         }
         w.endArray()
         if let tone = card.tone {
-            w.key("tone")
+            w.name("tone")
             w.beginObjectValue()
-            w.key("score")
+            w.name("score")
             w.number(tone.score)
-            w.key("politeness")
+            w.name("politeness")
             w.optionalNumber(tone.politeness)
-            w.key("frustration")
+            w.name("frustration")
             w.optionalNumber(tone.frustration)
-            w.key("customer_sentiment")
+            w.name("customer_sentiment")
             w.optionalNumber(tone.customerSentiment)
-            w.key("drift")
+            w.name("drift")
             w.optionalNumber(tone.drift)
-            w.key("messages")
+            w.name("messages")
             w.beginArrayValue()
             for value in tone.messages { w.optionalNumber(value) }
             w.endArray()
             w.endObject()
         }
         if let customer = card.customer {
-            w.key("customer")
+            w.name("customer")
             w.beginObjectValue()
-            w.key("frustration")
+            w.name("frustration")
             w.beginObjectValue()
-            w.key("start")
+            w.name("start")
             w.optionalNumber(customer.frustrationStart)
-            w.key("peak")
+            w.name("peak")
             w.optionalNumber(customer.frustrationPeak)
-            w.key("end")
+            w.name("end")
             w.optionalNumber(customer.frustrationEnd)
             w.endObject()
-            w.key("outcome")
+            w.name("outcome")
             w.number(customer.outcome)
-            w.key("drivers")
+            w.name("drivers")
             w.beginArrayValue()
             for driver in customer.drivers { w.string(driver) }
             w.endArray()
             w.endObject()
         }
         if let escalation = card.escalation {
-            w.key("escalation")
+            w.name("escalation")
             self.write(escalation, need: card.escalationNeed, to: &w)
         } else if card.isScored, let need = card.escalationNeed {
-            w.key("escalation")
+            w.name("escalation")
             w.beginObjectValue()
-            w.key("need")
+            w.name("need")
             w.number(need)
             w.endObject()
         }
-        w.key("criteria")
+        w.name("criteria")
         w.beginArrayValue()
         for result in card.criteria {
             w.beginObjectValue()
-            w.key("id")
+            w.name("id")
             w.string(result.id)
-            w.key("section")
+            w.name("section")
             w.string(result.section)
-            w.key("verdict")
+            w.name("verdict")
             w.string(result.verdict.rawValue)
-            w.key("points")
+            w.name("points")
             w.number(result.points)
-            w.key("max")
+            w.name("max")
             w.number(result.maximum)
             if result.isCritical {
-                w.key("critical")
+                w.name("critical")
                 w.bool(true)
             }
             if result.isBonus {
-                w.key("bonus")
+                w.name("bonus")
                 w.bool(true)
             }
-            w.key("reason")
+            w.name("reason")
             w.string(result.reason)
-            w.key("evidence")
+            w.name("evidence")
             w.beginArrayValue()
             for evidence in result.evidence { self.write(evidence, to: &w) }
             w.endArray()
@@ -164,55 +164,55 @@ public enum ScorecardEncoder {
 
     static func write(_ escalation: EscalationOutcome, need: Double?, to w: inout JSONWriter) {
         w.beginObjectValue()
-        w.key("verdict")
+        w.name("verdict")
         w.string(escalation.kind.rawValue)
-        w.key("need")
+        w.name("need")
         w.optionalNumber(need)
-        w.key("required_tier")
+        w.name("required_tier")
         if let tier = escalation.requiredTier { w.int(tier) } else { w.null() }
-        w.key("escalated_tier")
+        w.name("escalated_tier")
         if let tier = escalation.escalatedTier { w.int(tier) } else { w.null() }
-        w.key("escalated_at")
+        w.name("escalated_at")
         w.optionalString(escalation.escalatedAt.map(ISO8601.format))
-        w.key("deadline")
+        w.name("deadline")
         w.optionalString(escalation.deadline.map(ISO8601.format))
         if let to = escalation.escalatedTo {
-            w.key("escalated_to")
+            w.name("escalated_to")
             w.string(to)
         }
         if escalation.handoffMessage != nil || escalation.handoffAt != nil {
-            w.key("handoff_at")
+            w.name("handoff_at")
             w.optionalString(escalation.handoffAt.map(ISO8601.format))
-            w.key("bot_replies_after_trigger")
+            w.name("bot_replies_after_trigger")
             w.int(escalation.botRepliesAfterTrigger)
         }
         if !escalation.summary.isEmpty {
-            w.key("summary")
+            w.name("summary")
             w.string(escalation.summary)
         }
-        w.key("triggers")
+        w.name("triggers")
         w.beginArrayValue()
         for trigger in escalation.fired {
             w.beginObjectValue()
-            w.key("id")
+            w.name("id")
             w.string(trigger.id)
-            w.key("tier")
+            w.name("tier")
             w.int(trigger.tier)
-            w.key("at")
+            w.name("at")
             w.optionalString(trigger.at.map(ISO8601.format))
-            w.key("deadline")
+            w.name("deadline")
             w.optionalString(trigger.deadline.map(ISO8601.format))
             if !trigger.destinations.isEmpty {
-                w.key("to")
+                w.name("to")
                 w.beginArrayValue()
                 for destination in trigger.destinations { w.string(destination) }
                 w.endArray()
             }
             if trigger.isHandoff {
-                w.key("handoff")
+                w.name("handoff")
                 w.bool(true)
             }
-            w.key("reason")
+            w.name("reason")
             w.string(trigger.reason)
             w.endObject()
         }
@@ -223,37 +223,37 @@ public enum ScorecardEncoder {
     static func write(_ evidence: Evidence, to w: inout JSONWriter) {
         w.beginObjectValue()
         if let message = evidence.message {
-            w.key("message")
+            w.name("message")
             w.int(message)
         }
         if let speaker = evidence.speaker {
-            w.key("speaker")
+            w.name("speaker")
             w.string(speaker.rawValue)
         }
         if let start = evidence.start, let end = evidence.end {
-            w.key("start")
+            w.name("start")
             w.int(start)
-            w.key("end")
+            w.name("end")
             w.int(end)
         }
         if let quote = evidence.quote {
-            w.key("quote")
+            w.name("quote")
             w.string(quote)
         }
         if let event = evidence.event {
-            w.key("event")
+            w.name("event")
             w.int(event)
         }
         if let kind = evidence.eventKind {
-            w.key("event_kind")
+            w.name("event_kind")
             w.string(kind)
         }
         if let interaction = evidence.interaction {
-            w.key("interaction")
+            w.name("interaction")
             w.string(interaction)
         }
         if let note = evidence.note {
-            w.key("note")
+            w.name("note")
             w.string(note)
         }
         w.endObject()

@@ -4,13 +4,15 @@
 public struct RubricError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
-            case unreadable, tooLarge, malformedXML, doctypeNotAllowed, schemaViolation, duplicateID, unknownReference
+            case unreadable, tooLarge, tooDeep, malformedXML, doctypeNotAllowed, schemaViolation, duplicateID, unknownReference
             case invalidPhrase, invalidValue, unreachable, unusedPhraseList, unknownEventKind, missingExamples
         }
 
         private let base: Base
         public static let unreadable = Code(base: .unreadable)
         public static let tooLarge = Code(base: .tooLarge)
+        /// Elements nested past the scanner's limit.
+        public static let tooDeep = Code(base: .tooDeep)
         public static let malformedXML = Code(base: .malformedXML)
         public static let doctypeNotAllowed = Code(base: .doctypeNotAllowed)
         public static let schemaViolation = Code(base: .schemaViolation)
@@ -27,6 +29,7 @@ public struct RubricError: Error, Sendable, Hashable, CustomStringConvertible {
             switch self.base {
             case .unreadable: return "unreadable"
             case .tooLarge: return "too-large"
+            case .tooDeep: return "too-deep"
             case .malformedXML: return "malformed-xml"
             case .doctypeNotAllowed: return "doctype-not-allowed"
             case .schemaViolation: return "schema-violation"

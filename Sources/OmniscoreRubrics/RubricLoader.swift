@@ -7,6 +7,9 @@ public enum RubricLoader {
     public struct Loaded: Sendable {
         public var rubric: Rubric
         public var warnings: [RubricError]
+        /// The rubric compiled for scoring: compiling it is how loading checks every phrase, so callers reuse it
+        /// instead of compiling the same rubric again.
+        public var scorer: Scorer
     }
 
     /// Loads a rubric from its bytes.
@@ -24,12 +27,13 @@ public enum RubricLoader {
         guard let rubric = builder.build(parsed.root, sha256: parsed.sha256) else {
             throw RubricLoadError(builder.diagnostics)
         }
+        let scorer: Scorer
         do {
-            _ = try Scorer(rubric: rubric)
+            scorer = try Scorer(rubric: rubric)
         } catch {
             throw RubricLoadError(builder.diagnostics + [RubricError(.invalidPhrase, file: file, line: parsed.root.position.line, column: parsed.root.position.column, message: error.message)])
         }
-        return Loaded(rubric: rubric, warnings: builder.diagnostics)
+        return Loaded(rubric: rubric, warnings: builder.diagnostics, scorer: scorer)
     }
 
     /// Loads a file of contrastive pairs (`<pairs>`), to check against a rubric with

@@ -42,4 +42,16 @@ struct CoachingTests {
         #expect(masked == "Hi [name], mail [email] or call [phone]; card [card], IBAN [iban]. [name] said so, [name] too. Order LK-483920 ships.")
         #expect(PIIMasker().mask("nothing personal here") == "nothing personal here")
     }
+
+    @Test("masking tricky names and handles: whole tokens only, never common words; postcodes")
+    func trickyNames() {
+        let masker = PIIMasker(names: ["@the_wren_nest", "Hope Bell", "Will Smith", "Al Li", "wren_42"])
+        #expect(masker.mask("Thanks @the_wren_nest, the parcel is with the courier.") == "Thanks [name], the parcel is with the courier.")
+        #expect(masker.mask("the_wren_nest and THE_WREN_NEST but not the wren nest") == "[name] and [name] but not the wren nest")
+        #expect(masker.mask("I hope so. Bell will call. Hope Bell called; hope so.") == "I hope so. [name] will call. [name] called; hope so.")
+        #expect(masker.mask("Will Smith will be in touch. Smith agreed.") == "[name] will be in touch. [name] agreed.")
+        #expect(masker.mask("Al Li asked; all is well") == "[name] asked; all is well")
+        #expect(masker.mask("wren_42 wrote, and a wren sang") == "[name] wrote, and a wren sang")
+        #expect(masker.mask("Send it to SW1A 1AA or m1 1ae, not to gate B2.") == "Send it to [postcode] or [postcode], not to gate B2.")
+    }
 }

@@ -19,11 +19,11 @@ struct WorkspaceTests {
     }
 
     /// Samples scored, one user per role, the agent user tied to the agent with the most interactions.
-    static func withWorkspace(_ body: (Fixture) async throws -> Void) async throws {
+    static func withWorkspace(extra: [Interaction] = [], _ body: (Fixture) async throws -> Void) async throws {
         try await TestDatabase.withDatabase { client, _ in
             try await TestDatabase.prepare(client)
             let (interactions, _) = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path])
-            _ = try await client.withConnection { try HubLoader().load(interactions, into: $0) }
+            _ = try await client.withConnection { try HubLoader().load(interactions + extra, into: $0) }
             let (rubric, source) = try StockRubric.load()
             _ = try await ScoringRun(client: client, scorer: try Scorer(rubric: rubric), rubricSource: source).run(ScoringRun.Options())
             let agent = try await client.withConnection { try $0.execute("SELECT agent_id FROM interactions WHERE agent_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").scalar! }

@@ -104,7 +104,7 @@ struct RubricLoaderTests {
         let source = try RubricSource.file("Rubrics/\(id).xml")
         let loaded = try RubricLoader.load(source: source, file: "Rubrics/\(id).xml")
         #expect(loaded.rubric.id == id)
-        let results = RubricCheck.runExamples(try Scorer(rubric: loaded.rubric))
+        let results = RubricCheck.runExamples(loaded.scorer)
         #expect(results.count >= 2 * loaded.rubric.sections.reduce(0) { $0 + $1.criteria.count })
         for failed in results where !failed.passed {
             Issue.record("\(failed.location): example \(failed.name) of \(failed.criterion) expected \(failed.expected), got \(failed.actual): \(failed.reason)")
@@ -115,7 +115,7 @@ struct RubricLoaderTests {
     func failingExample() throws {
         let source = RubricSource.minimal().replacingOccurrences(of: #"name="no-greeting" expect="fail""#, with: #"name="no-greeting" expect="pass""#)
         let loaded = try RubricLoader.load(source: source, file: "mini.xml")
-        let results = RubricCheck.runExamples(try Scorer(rubric: loaded.rubric))
+        let results = RubricCheck.runExamples(loaded.scorer)
         let failed = try #require(results.first { !$0.passed })
         #expect(failed.name == "no-greeting")
         #expect(failed.location.hasPrefix("mini.xml:"))

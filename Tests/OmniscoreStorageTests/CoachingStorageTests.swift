@@ -71,6 +71,8 @@ struct CoachingStorageTests {
                     UPDATE omniscore.scores SET scorecard = regexp_replace(scorecard::text, '"quote":"([^"\\\\]|\\\\.)*"', '"quote":"<script>alert(1)</script> Ellie ellie@example.com"', 'g')::json
                     """)
                 try connection.execute("UPDATE customers SET name = 'Ellie Marsh' WHERE id IN (SELECT customer_id FROM interactions)")
+                // An agent name and a team that try to be Markdown.
+                try connection.execute("UPDATE agents SET name = '[x](http://evil.example) <b>*bold*</b>\n# heading', team = 'team|cell'")
             }
             let reports = try await CoachingService(client: client, rubric: Stock.rubric, period: Self.period, minimumSample: 3).reports(for: .all)
             let report = try #require(reports.first { !$0.focus.isEmpty && $0.focus.contains { !$0.excerpts.isEmpty } })
@@ -87,6 +89,10 @@ struct CoachingStorageTests {
                 #expect(text.contains("[email]"))
             }
             #expect(markdown.contains("## Focus areas"))
+            #expect(!markdown.contains("[x](http"))
+            #expect(!markdown.contains("<b>"))
+            #expect(!markdown.contains("\n# heading"))
+            #expect(!markdown.contains("team|cell"))
             #expect(markdown.contains(report.rubricVersion))
             let members = try JSONObjectDecoder.members(of: json)
             #expect(members.first { $0.key == "agent_id" }?.value == .string(report.agentID))

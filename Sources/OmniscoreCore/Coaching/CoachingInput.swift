@@ -22,12 +22,15 @@ public struct CoachingInput: Sendable {
         public var count: Int
         public var meanTotal: Double?
         public var sectionMeans: [String: Double]
-        public init(agentID: String, isCurrent: Bool, count: Int, meanTotal: Double?, sectionMeans: [String: Double]) {
+        /// The mean likely customer outcome (0-100) of the agent's scored interactions.
+        public var meanOutcome: Double?
+        public init(agentID: String, isCurrent: Bool, count: Int, meanTotal: Double?, sectionMeans: [String: Double], meanOutcome: Double? = nil) {
             self.agentID = agentID
             self.isCurrent = isCurrent
             self.count = count
             self.meanTotal = meanTotal
             self.sectionMeans = sectionMeans
+            self.meanOutcome = meanOutcome
         }
     }
 

@@ -52,6 +52,10 @@ public struct CoachingReport: Sendable {
     public var overall: Double?
     public var previousOverall: Double?
     public var teamMedianOverall: Double?
+    /// How satisfied the agent's customers are likely to be at the end (mean `customer.outcome`, 0-100), now and in
+    /// the previous period.
+    public var customerOutcome: Double? = nil
+    public var previousCustomerOutcome: Double? = nil
     public var sections: [SectionLine]
     public var criteria: [CriterionLine]
     public var focus: [Focus]

@@ -129,6 +129,8 @@ public struct CoachingReportBuilder: Sendable {
             overall: current?.meanTotal,
             previousOverall: previous?.meanTotal,
             teamMedianOverall: Self.median(teammates.compactMap { index.scores[$0]?.current?.meanTotal }),
+            customerOutcome: current?.meanOutcome,
+            previousCustomerOutcome: previous?.meanOutcome,
             sections: sections,
             criteria: lines,
             focus: Array(focus),

@@ -1,18 +1,35 @@
 /// Every phrase of a rubric and of the built-in tone lexicons, compiled into one `PhraseMatcher`, and the logic
 /// that turns raw pattern hits into phrase hits (stitching multi-segment phrases such as `speak to * manager`).
 struct PhraseBook: Sendable {
-    /// One variant of one phrase, as a chain of segments of matcher patterns.
+    /// One variant of one phrase, as a chain of segments of matcher patterns, and every list it belongs to: a
+    /// phrase written in several lists (a rubric list that includes a built-in lexicon) is matched and stitched
+    /// once and reported to each.
     struct CompiledPhrase: Sendable {
-        var list: Int32
-        var weight: Double
+        var targets: [Target]
         /// Arbitrary words allowed before each segment.
         var gaps: [Int32]
     }
 
-    /// Where a pattern is used: phrase and segment index.
+    /// A list a phrase reports to, with the phrase's weight there.
+    struct Target: Sendable {
+        var list: Int32
+        var weight: Double
+    }
+
+    /// Where a pattern is used: phrase and segment index, with what the scan needs about that phrase copied in,
+    /// so the hot loop reads one contiguous record per use instead of four tables at random places.
     struct Use: Sendable {
         var phrase: Int32
         var segment: Int32
+        /// The phrase's slot among multi-segment phrases; -1 for a phrase of one segment.
+        var slot: Int32 = -1
+        /// Index of this segment in the per-message reach table (`segmentBase[phrase] + segment`).
+        var reach: Int32 = 0
+        /// Arbitrary words allowed before this segment.
+        var gap: Int32 = 0
+        /// The phrase's lists: `targets[targetStart..<targetEnd]`.
+        var targetStart: Int32 = 0
+        var targetEnd: Int32 = 0
     }
 
     /// What the bytes of a pattern say about it: stems have a leading space but no trailing one, scripts
@@ -38,9 +55,9 @@ struct PhraseBook: Sendable {
     let segmentBase: [Int32]
     /// Every phrase's segment gaps, flat.
     let segmentGaps: [Int32]
-    /// Per phrase, flat (no array to retain per hit): list and weight.
-    let phraseList: [Int32]
-    let phraseWeight: [Double]
+    /// Per phrase, flat (no array to retain per hit): where its lists start in `targets` (and a sentinel).
+    let targetStart: [Int32]
+    let targets: [Target]
 
     /// A problem compiling one phrase: which list and which phrase.
     struct CompileError: Error, Sendable {
@@ -55,8 +72,17 @@ struct PhraseBook: Sendable {
         var patterns: [[UInt8]] = []
         var phrases: [CompiledPhrase] = []
         var usesByPattern: [[Use]] = []
+        /// Phrase ids of the variants of each phrase text seen so far.
+        var variantsByText: [String: Range<Int>] = [:]
         for (listIndex, list) in lists.enumerated() {
             for (phraseIndex, phrase) in list.enumerated() {
+                let target = Target(list: Int32(listIndex), weight: phrase.weight)
+                if let known = variantsByText[phrase.text] {
+                    for id in known where !phrases[id].targets.contains(where: { $0.list == target.list }) {
+                        phrases[id].targets.append(target)
+                    }
+                    continue
+                }
                 let variants: [[PhraseSyntax.Segment]]
                 do {
                     variants = try PhraseSyntax.compile(phrase.text)
@@ -79,8 +105,9 @@ struct PhraseBook: Sendable {
                             usesByPattern[Int(id)].append(Use(phrase: phraseID, segment: Int32(segmentIndex)))
                         }
                     }
-                    phrases.append(CompiledPhrase(list: Int32(listIndex), weight: phrase.weight, gaps: segments.map(\.maximumGapBefore)))
+                    phrases.append(CompiledPhrase(targets: [target], gaps: segments.map(\.maximumGapBefore)))
                 }
+                variantsByText[phrase.text] = (phrases.count - variants.count)..<phrases.count
             }
         }
         self.matcher = PhraseMatcher(patterns: patterns)
@@ -101,7 +128,6 @@ struct PhraseBook: Sendable {
         }
         usesStart.append(Int32(uses.count))
         self.usesStart = usesStart
-        self.uses = uses
         self.listCount = lists.count
         var slots: [Int32] = []
         var slotCount = 0
@@ -124,8 +150,25 @@ struct PhraseBook: Sendable {
         bases.append(Int32(gaps.count))  // sentinel: the end of the last phrase's segments
         self.segmentBase = bases
         self.segmentGaps = gaps
-        self.phraseList = phrases.map(\.list)
-        self.phraseWeight = phrases.map(\.weight)
+        var targetStart: [Int32] = []
+        var targets: [Target] = []
+        for phrase in phrases {
+            targetStart.append(Int32(targets.count))
+            targets += phrase.targets
+        }
+        targetStart.append(Int32(targets.count))
+        self.targetStart = targetStart
+        self.targets = targets
+        self.uses = uses.map { use in
+            var full = use
+            let phrase = Int(use.phrase)
+            full.slot = slots[phrase]
+            full.reach = bases[phrase] + use.segment
+            full.gap = gaps[Int(full.reach)]
+            full.targetStart = targetStart[phrase]
+            full.targetEnd = targetStart[phrase + 1]
+            return full
+        }
     }
 
     /// A segment occurrence before stitching.
@@ -151,6 +194,7 @@ struct PhraseBook: Sendable {
         let none = Int32.min
         var reach = [Int32](repeating: none, count: self.segmentGaps.count)
         var touched: [Int32] = []
+        var complete: [Int32] = []
         var slotCounts = [Int](repeating: 0, count: self.multiSegmentCount)
         var ordered: [SegmentHit] = []
         text.bytes.withUnsafeBufferPointer { bytes in
@@ -180,51 +224,58 @@ struct PhraseBook: Sendable {
                     let lastWord = firstWord + shape.words - 1
                     for u in Int(self.usesStart[Int(hit.pattern)])..<Int(self.usesStart[Int(hit.pattern) + 1]) {
                         let use = self.uses[u]
-                        let phrase = Int(use.phrase)
-                        if self.multiSegmentSlot[phrase] < 0 {
-                            found.append(PhraseHit(list: self.phraseList[phrase], phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: self.phraseWeight[phrase]))
-                        } else {
-                            let base = Int(self.segmentBase[phrase])
-                            let segment = Int(use.segment)
-                            if segment > 0 {
-                                let previous = reach[base + segment - 1]
-                                if previous == none { continue }
-                                if previous < firstWord && firstWord - previous - 1 > self.segmentGaps[base + segment] { continue }
+                        if use.slot < 0 {
+                            for t in Int(use.targetStart)..<Int(use.targetEnd) {
+                                let target = self.targets[t]
+                                found.append(PhraseHit(list: target.list, phrase: use.phrase, message: Int32(message), start: start, end: end, firstWord: firstWord, lastWord: lastWord, weight: target.weight))
                             }
-                            let slot = Int(self.multiSegmentSlot[phrase])
+                        } else {
+                            let at = Int(use.reach)
+                            if use.segment > 0 {
+                                let previous = reach[at - 1]
+                                if previous == none { continue }
+                                if previous < firstWord && firstWord - previous - 1 > use.gap { continue }
+                            }
+                            let slot = Int(use.slot)
                             if slotCounts[slot] == 0 { touched.append(use.phrase) }
                             slotCounts[slot] += 1
-                            reach[base + segment] = max(reach[base + segment], lastWord)
+                            reach[at] = max(reach[at], lastWord)
                             pending.append(SegmentHit(phrase: use.phrase, segment: use.segment, start: start, end: end, firstWord: firstWord, lastWord: lastWord))
                         }
                     }
                 }
                 if !pending.isEmpty {
-                    // Group by phrase (slot order is phrase order) keeping arrival order, then order each group.
-                    touched.sort()
+                    // Only phrases whose last segment was reached by a chain can match; the others' segment hits
+                    // (a common first word such as "i" with nothing after it) are dropped unsorted.
+                    complete.removeAll(keepingCapacity: true)
+                    for phrase in touched where reach[Int(self.segmentBase[Int(phrase) + 1]) - 1] != none { complete.append(phrase) }
+                    guard !complete.isEmpty else { continue }
+                    // Group by phrase in phrase order keeping arrival order, then order each group.
+                    complete.sort()
                     var offsets: [Int] = []
-                    offsets.reserveCapacity(touched.count + 1)
+                    offsets.reserveCapacity(complete.count + 1)
                     var running = 0
-                    for phrase in touched {
+                    for phrase in complete {
                         offsets.append(running)
                         running += slotCounts[Int(self.multiSegmentSlot[Int(phrase)])]
                     }
                     offsets.append(running)
                     var next = offsets
                     ordered.removeAll(keepingCapacity: true)
-                    ordered.append(contentsOf: pending)
+                    ordered.append(contentsOf: pending.prefix(running))
                     for hit in pending {
-                        // touched is sorted and small: find the group by binary search.
+                        // complete is sorted and small: find the group by binary search.
                         var low = 0
-                        var high = touched.count - 1
+                        var high = complete.count - 1
                         while low < high {
                             let middle = (low + high) / 2
-                            if touched[middle] < hit.phrase { low = middle + 1 } else { high = middle }
+                            if complete[middle] < hit.phrase { low = middle + 1 } else { high = middle }
                         }
+                        guard complete[low] == hit.phrase else { continue }
                         ordered[next[low]] = hit
                         next[low] += 1
                     }
-                    for group in 0..<touched.count {
+                    for group in 0..<complete.count {
                         Self.insertionSort(&ordered, offsets[group]..<offsets[group + 1])
                     }
                     self.stitch(ordered, message: Int32(message), into: &found)
@@ -269,7 +320,10 @@ struct PhraseBook: Sendable {
                     for first in group where first.segment == 0 {
                         var budget = 256  // pathological texts cannot make this quadratic
                         if let chain = Self.extend(first, segment: 1, group: group, gaps: gaps, budget: &budget) {
-                            found.append(PhraseHit(list: self.phraseList[Int(phraseID)], phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: self.phraseWeight[Int(phraseID)]))
+                            for t in Int(self.targetStart[Int(phraseID)])..<Int(self.targetStart[Int(phraseID) + 1]) {
+                                let target = self.targets[t]
+                                found.append(PhraseHit(list: target.list, phrase: phraseID, message: message, start: chain.start, end: chain.end, firstWord: chain.firstWord, lastWord: chain.lastWord, weight: target.weight))
+                            }
                         }
                     }
                     index = end

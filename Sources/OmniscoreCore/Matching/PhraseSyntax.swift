@@ -15,7 +15,7 @@ public enum PhraseSyntax {
     /// How many arbitrary words a standalone `*` may stand for.
     public static let maximumGapWords: Int32 = 3
     /// Phrases with at most this many combinations are expanded into whole-phrase patterns.
-    static let expansionLimit = 256
+    static let expansionLimit = 4
     /// The most alternatives one group may expand to, and the most variants from optional groups.
     public static let maximumAlternatives = 4096
 
@@ -174,9 +174,21 @@ public enum PhraseSyntax {
     }
 
     static func optionalBranches(_ tokens: [Token], phrase: String) throws(SyntaxError) -> [[Token]] {
+        let tokens = tokens.map(withoutWordlessAlternatives)
         let optionalCount = tokens.filter { if case .group(_, true) = $0 { return true } else { return false } }.count
         guard optionalCount <= 8 else { throw SyntaxError(message: "phrase \"\(phrase)\" has more than 8 optional groups; split it") }
         return optionalBranches(tokens)
+    }
+
+    /// A group with an alternative that has no words once punctuation is ignored (`(£|gbp)`) can match nothing
+    /// at all, like an optional group: it becomes one, with that alternative dropped.
+    static func withoutWordlessAlternatives(_ token: Token) -> Token {
+        guard case .group(let alternatives, let optional) = token else { return token }
+        let wordy = alternatives.filter { alternative in
+            !alternative.allSatisfy { if case .word(let literal, _) = $0 { return words(literal).isEmpty } else { return false } }
+        }
+        guard wordy.count < alternatives.count, !wordy.isEmpty else { return token }
+        return .group(wordy, optional: true)
     }
 
     // MARK: Segments
@@ -284,7 +296,40 @@ public enum PhraseSyntax {
             try closeRun()
         }
         guard !segments.isEmpty else { throw SyntaxError(message: "phrase \"\(phrase)\" has no words once punctuation is ignored") }
-        return segments
+        return merge(segments)
+    }
+
+    /// The most alternatives a merged segment may have.
+    static let mergeLimit = 1024
+
+    /// Joins adjacent segments (no gap between them, the left one without stems) into one segment of their
+    /// combined word sequences while the combinations stay within `mergeLimit`. A segment of common words such as
+    /// `(i|we)` then never stands alone: it is matched as "i have", "we ve", so the matcher reports the phrase's
+    /// words together instead of every "i" of every message, and stitching has far less to do.
+    static func merge(_ segments: [Segment]) -> [Segment] {
+        var merged: [Segment] = []
+        for segment in segments {
+            if var last = merged.last, segment.maximumGapBefore == 0,
+                last.alternatives.count * segment.alternatives.count <= mergeLimit,
+                last.alternatives.allSatisfy({ $0.bytes.first == UInt8(ascii: " ") && $0.bytes.last == UInt8(ascii: " ") }),
+                segment.alternatives.allSatisfy({ $0.bytes.first == UInt8(ascii: " ") })
+            {
+                var combined: [Alternative] = []
+                var seen = Set<Alternative>()
+                combined.reserveCapacity(last.alternatives.count * segment.alternatives.count)
+                for left in last.alternatives {
+                    for right in segment.alternatives {
+                        let alternative = Alternative(bytes: left.bytes + right.bytes.dropFirst())
+                        if seen.insert(alternative).inserted { combined.append(alternative) }
+                    }
+                }
+                last.alternatives = combined
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(segment)
+            }
+        }
+        return merged
     }
 
     /// Scripts written without spaces between words (Han, kana, Thai, ...) cannot use word boundaries.

@@ -93,14 +93,45 @@ public enum ISO8601 {
         let (year, month, day) = civilFromDays(days)
         let seconds = ms / 1000
         let millis = ms % 1000
-        func pad(_ v: Int64, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        // Written digit by digit into one buffer: a scorecard formats several timestamps, and string
+        // interpolation with padding allocated a dozen strings for each.
+        guard year >= 0 && year <= 9999 else {
+            func pad(_ v: Int64, _ width: Int) -> String {
+                let s = String(v)
+                return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+            }
+            var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+            text += "\(pad(seconds / 3600, 2)):\(pad((seconds % 3600) / 60, 2)):\(pad(seconds % 60, 2))"
+            if millis != 0 { text += "." + pad(millis, 3) }
+            return text + "Z"
         }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-        text += "\(pad(seconds / 3600, 2)):\(pad((seconds % 3600) / 60, 2)):\(pad(seconds % 60, 2))"
-        if millis != 0 { text += "." + pad(millis, 3) }
-        return text + "Z"
+        let length = millis != 0 ? 24 : 20
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            @inline(__always) func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var v = value
+                for k in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(seconds / 3600, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put((seconds % 3600) / 60, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(seconds % 60, 2, at: 17)
+            if millis != 0 {
+                buffer[19] = UInt8(ascii: ".")
+                put(millis, 3, at: 20)
+            }
+            buffer[length - 1] = UInt8(ascii: "Z")
+            return length
+        }
     }
 
     /// `YYYY-MM-DD` of the instant in UTC.

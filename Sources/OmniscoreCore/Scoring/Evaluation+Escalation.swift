@@ -4,7 +4,7 @@ extension Evaluation {
         var fired: [EscalationOutcome.FiredTrigger] = []
         let firstAgent = self.interaction.messages.firstIndex { $0.role == .agent }
         let botFirst = self.interaction.messages.firstIndex { $0.role == .bot }.map { bot in firstAgent.map { bot < $0 } ?? true } ?? false
-        for trigger in policy.triggers {
+        for trigger in policy.triggers where self.mayPass(trigger.condition) {
             let outcome = self.evaluate(trigger.condition, in: self.fullWindow)
             guard outcome.verdict == .pass else { continue }
             let at = outcome.time ?? (self.interaction.messages.allSatisfy { $0.at == nil } ? nil : self.interaction.startedAt)
@@ -20,6 +20,19 @@ extension Evaluation {
             ))
         }
         return fired
+    }
+
+    /// False when a check cannot pass because the phrases it needs never occur: the policy's triggers are
+    /// evaluated on every interaction and usually do not fire, and this spares building their reasons.
+    func mayPass(_ check: Check) -> Bool {
+        switch check {
+        case .phrases(let p) where p.minimum >= 1:
+            return p.lists.contains { list in self.hits[list: list].contains { p.speaker.includes(self.interaction.messages[Int($0.message)].role) } }
+        case .any(let children): return children.contains { self.mayPass($0) }
+        case .all(let children): return children.allSatisfy { self.mayPass($0) }
+        case .botLoop: return self.interaction.messages.contains { $0.role == .bot }
+        default: return true
+        }
     }
 
     /// The index of the last message sent at or before `time`.

@@ -134,14 +134,16 @@ extension Evaluation {
         if info.isEntity, let entity = self.entities[index].first(where: { Evaluation.entity($0, gives: info) }) {
             return entity.range
         }
-        let wanted = asked.map { Evaluation.documentWords(self.text.words(of: $0)) } ?? []
+        var wanted: Set<UInt64> = []
+        if info == .document, let asked {
+            wanted = self.documentWords(Int(asked.start)..<Int(asked.end))
+        }
         for list in lists {
             if let hit = self.hits[list: list].first(where: { Int($0.message) == index }) {
-                if info == .document, !wanted.isEmpty {
+                if !wanted.isEmpty {
                     // The documents the message speaks of, not only the words of the phrase ("please find attached
                     // my last three payslips").
-                    let sent = Evaluation.documentWords(self.text.words(ofMessage: index))
-                    if sent.isDisjoint(with: wanted) { continue }
+                    if self.documentWords(self.text.messageRanges[index]).isDisjoint(with: wanted) { continue }
                 }
                 let range = self.text.originalRange(of: Int(hit.start)..<Int(hit.end))
                 return Int(range.lowerBound)..<Int(range.upperBound)
@@ -150,17 +152,33 @@ extension Evaluation {
         return nil
     }
 
-    /// The words of a request for, or a mention of, a document that say which document it is: "bank statement",
-    /// "payslips", "photo", with plurals folded and the verbs and small words around them left out.
-    static func documentWords(_ words: [Substring]) -> Set<String> {
-        var result: Set<String> = []
-        for word in words where word.count >= 3 && !Evaluation.documentStopWords.contains(String(word)) {
-            var noun = String(word)
-            if noun.count > 3, noun.hasSuffix("s") { noun.removeLast() }
-            result.insert(Evaluation.documentSynonyms[noun] ?? noun)
+    /// The words of normalised text that say which document it is: "bank statement", "payslips", "photo", with
+    /// plurals folded, synonyms joined and the verbs and small words around them left out; as hashes, so no
+    /// string is built per word.
+    func documentWords(_ range: Range<Int>) -> Set<UInt64> {
+        var result: Set<UInt64> = []
+        self.text.bytes.withUnsafeBufferPointer { bytes in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                while start < range.upperBound, bytes[start] == UInt8(ascii: " ") { start += 1 }
+                var end = start
+                while end < range.upperBound, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                if end - start >= 3 {
+                    var word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if !Evaluation.documentStopWordHashes.contains(WordLexicon.hash(word)) {
+                        if word.count > 3, word.last == UInt8(ascii: "s") { word = UnsafeBufferPointer(rebasing: word.dropLast()) }
+                        let folded = WordLexicon.hash(word)
+                        result.insert(Evaluation.documentSynonymHashes[folded] ?? folded)
+                    }
+                }
+                start = end
+            }
         }
         return result
     }
+
+    static let documentStopWordHashes = Set(Evaluation.documentStopWords.map { WordLexicon.hash(Array($0.utf8)) })
+    static let documentSynonymHashes = Dictionary(uniqueKeysWithValues: Evaluation.documentSynonyms.map { (WordLexicon.hash(Array($0.key.utf8)), WordLexicon.hash(Array($0.value.utf8))) })
 
     static let documentSynonyms: [String: String] = [
         "pic": "photo", "picture": "photo", "image": "photo", "photograph": "photo", "snap": "photo", "snapshot": "photo",

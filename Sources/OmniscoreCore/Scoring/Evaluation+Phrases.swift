@@ -1,32 +1,45 @@
 extension Evaluation {
     /// Phrases by a speaker within a scope, counted against the check's bounds.
     func evaluatePhrases(_ check: PhraseCheck, in window: Window) -> Outcome {
-        var candidates = self.messages(of: check.speaker, in: window)
+        // Which messages count: the speaker's in the window, narrowed to the first or last N for a scope. The
+        // usual scope, all of them, is tested message by message without building the list.
+        var candidates: [Int] = []
+        var allowed: [Bool] = []
         switch check.scope {
         case .all: break
-        case .first(let n): candidates = Array(candidates.prefix(n))
-        case .last(let n): candidates = Array(candidates.suffix(n))
+        case .first(let n): candidates = Array(self.messages(of: check.speaker, in: window).prefix(n))
+        case .last(let n): candidates = Array(self.messages(of: check.speaker, in: window).suffix(n))
+        }
+        if check.scope != .all {
+            allowed = [Bool](repeating: false, count: self.interaction.messages.count)
+            for index in candidates { allowed[index] = true }
+        }
+        @inline(__always) func counts(_ message: Int) -> Bool {
+            if check.scope != .all { return allowed[message] }
+            return window.messages.contains(message) && check.speaker.includes(self.interaction.messages[message].role)
         }
         let names = self.listNames(check.lists)
         var place = Evaluation.describe(check.scope, check.speaker)
         if let words = check.withinFirstWords { place += " (within its first \(words) words)" }
-        var allowed = [Bool](repeating: false, count: self.interaction.messages.count)
-        for index in candidates { allowed[index] = true }
         var found: [PhraseHit] = []
         for list in check.lists {
-            for hit in self.hits[list: list] where allowed[Int(hit.message)] {
+            for hit in self.hits[list: list] where counts(Int(hit.message)) {
                 if let words = check.withinFirstWords, hit.firstWord > Int32(words) { continue }
                 found.append(hit)
             }
         }
-        found.sort { ($0.message, $0.start) < ($1.message, $1.start) }
+        // One list's hits are already in message and position order.
+        if check.lists.count > 1 { found.sort { ($0.message, $0.start) < ($1.message, $1.start) } }
+        if check.scope == .all && found.count < check.minimum && !window.messages.contains(where: { check.speaker.includes(self.interaction.messages[$0].role) }) {
+            return .fail("no \(names) phrase: \(Evaluation.describe(check.speaker)) sent no messages here")
+        }
         let count = found.count
         let evidence = found.prefix(5).map { self.evidence(for: $0) }
         let first = found.first
         let time = first.flatMap { self.time(ofMessage: Int($0.message)) }
         let message = first.map { Int($0.message) }
         if count < check.minimum {
-            if candidates.isEmpty {
+            if check.scope != .all && candidates.isEmpty {
                 return .fail("no \(names) phrase: \(Evaluation.describe(check.speaker)) sent no messages here")
             }
             if count == 0 {
@@ -98,7 +111,7 @@ extension Evaluation {
         guard !occurrences.isEmpty else {
             switch check.trigger {
             case .phrases(let lists, let speaker):
-                return .na("\(Evaluation.describe(speaker)) never said a \(self.listNames(lists)) phrase")
+                return .na("\(Evaluation.describe(speaker)) never said \(Evaluation.indefinite(self.listNames(lists))) phrase")
             case .frustration:
                 return .na("the customer never showed frustration")
             case .event(let kind):

@@ -35,8 +35,9 @@ extension Evaluation {
         for kind in check.kinds {
             var first: PhraseHit? = nil
             for list in kind.lists {
-                for hit in self.hits[list: list] where self.isStaff(Int(hit.message)) && !self.isConditional(hit) {
-                    if first == nil || (hit.message, hit.start) < (first!.message, first!.start) { first = hit }
+                // The conditional test reads the message text, so it runs only for a hit that would come first.
+                for hit in self.hits[list: list] where self.isStaff(Int(hit.message)) {
+                    if first == nil || (hit.message, hit.start) < (first!.message, first!.start), !self.isConditional(hit) { first = hit }
                 }
             }
             if let first { promises.append((kind, first)) }
@@ -93,12 +94,58 @@ extension Evaluation {
     func isConditional(_ hit: PhraseHit) -> Bool {
         let text = self.interaction.messages[Int(hit.message)].text
         let start = Int(self.text.originalRange(of: Int(hit.start)..<Int(hit.end)).lowerBound)
+        // Scalar offsets are byte offsets while the text is ASCII up to the hit (the usual case): scan the bytes
+        // back to the sentence start without building strings.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard start <= bytes.count, !bytes[..<start].contains(where: { $0 >= 0x80 }) else { return nil }
+            var from = start
+            while from > 0 {
+                let b = bytes[from - 1]
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: "\n") || b == UInt8(ascii: ";") { break }
+                from -= 1
+            }
+            return Evaluation.opensCondition(UnsafeBufferPointer(rebasing: bytes[from..<start]))
+        }), let answer {
+            return answer
+        }
         var scalars = Array(text.unicodeScalars.prefix(start))
         if let boundary = scalars.lastIndex(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" || $0 == ";" }) {
             scalars = Array(scalars[(boundary + 1)...])
         }
-        let clause = " " + String(String.UnicodeScalarView(scalars)).lowercased() + " "
-        return [" if ", " unless ", " in case ", " should it ", " should you ", " should the ", " otherwise "].contains { clause.contains($0) }
+        let clause = Array(String(String.UnicodeScalarView(scalars)).lowercased().utf8)
+        return clause.withUnsafeBufferPointer { Evaluation.opensCondition($0) }
+    }
+
+    /// Whether a clause holds a word that makes what follows a condition: if, unless, in case, should, otherwise.
+    static func opensCondition(_ clause: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// The previous word, when it can open a two-word condition ("in case", "should it").
+        enum Previous { case other, inWord, should }
+        var previous = Previous.other
+        var index = 0
+        while index < clause.count {
+            func isWordByte(_ b: UInt8) -> Bool { (b | 0x20 >= 97 && b | 0x20 <= 122) || b == UInt8(ascii: "'") }
+            guard isWordByte(clause[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < clause.count, isWordByte(clause[index]) { index += 1 }
+            let word = UnsafeBufferPointer(rebasing: clause[start..<index])
+            func equals(_ literal: StaticString) -> Bool {
+                guard literal.utf8CodeUnitCount == word.count else { return false }
+                let bytes = literal.utf8Start
+                for k in 0..<word.count where word[k] | 0x20 != bytes[k] && word[k] != bytes[k] { return false }
+                return true
+            }
+            if equals("if") || equals("unless") || equals("otherwise") { return true }
+            switch previous {
+            case .inWord where equals("case"): return true
+            case .should where equals("it") || equals("you") || equals("the") || equals("this") || equals("that") || equals("anything"): return true
+            default: break
+            }
+            previous = equals("in") ? .inWord : equals("should") ? .should : .other
+        }
+        return false
     }
 
     /// Every handover carries a context summary, and the customer is not asked to start again.

@@ -131,7 +131,7 @@ extension Evaluation {
         steps.map { step -> String in
             switch step {
             case .event(let check): return "a \(Evaluation.describe(check)) event"
-            case .phrases(let lists, let speaker): return "a \(self.listNames(lists)) phrase by \(Evaluation.describe(speaker))"
+            case .phrases(let lists, let speaker): return "\(Evaluation.indefinite(self.listNames(lists))) phrase by \(Evaluation.describe(speaker))"
             }
         }.joined(separator: " or ")
     }

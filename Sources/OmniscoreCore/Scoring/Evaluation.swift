@@ -265,6 +265,12 @@ struct Evaluation: Sendable {
         return lists.map { self.listDisplayNames[$0] }.joined(separator: " or ")
     }
 
+    /// "a greeting", "an apology": the indefinite article a reason needs before a list name.
+    static func indefinite(_ noun: String) -> String {
+        guard let first = noun.unicodeScalars.first else { return noun }
+        return ("aeiouAEIOU".unicodeScalars.contains(first) ? "an " : "a ") + noun
+    }
+
     /// "message 3" (1-based, for people).
     static func ordinal(_ index: Int) -> String { "message \(index + 1)" }
 
@@ -282,6 +288,16 @@ struct Evaluation: Sendable {
     }
 
     static func describe(_ scope: MessageScope, _ speaker: Speaker) -> String {
+        // The common places as constants: every phrase check names its place in its reason.
+        switch (scope, speaker) {
+        case (.all, .agent): return "in any agent message"
+        case (.all, .customer): return "in any customer message"
+        case (.all, .staff): return "in any agent or bot message"
+        case (.all, .any): return "in any message"
+        case (.first(1), .agent): return "in the agent's first message"
+        case (.last(1), .agent): return "in the agent's last message"
+        default: break
+        }
         let who: String
         switch speaker {
         case .agent: who = "agent"

@@ -18,10 +18,12 @@ public struct Scorer: Sendable {
     let needsEntitiesForAllSpeakers: Bool
     /// Phrase lists that mark information the customer gave in words, from the rubric's asked-again checks.
     let givenLists: [(info: InfoKind, lists: [Int])]
-    /// Criteria whose check is an asked-again check, whose failure the customer outcome counts.
-    let askedAgainCriteria: Set<String>
-    /// Criteria judged on a bot-only conversation: those that read the escalation outcome.
-    let escalationCriteria: Set<String>
+    /// Per criterion in document order: its check is an asked-again check, whose failure the customer outcome
+    /// counts.
+    let askedAgainCriteria: [Bool]
+    /// Per criterion in document order: it reads the escalation outcome, so it is judged on a bot-only
+    /// conversation.
+    let escalationCriteria: [Bool]
 
     /// Compiles `rubric`.
     ///
@@ -31,18 +33,22 @@ public struct Scorer: Sendable {
         self.lexiconBase = rubric.phraseLists.count
         self.needsEntitiesForAllSpeakers = Evaluation.needsEntitiesForAllSpeakers(rubric)
         var given: [(info: InfoKind, lists: [Int])] = []
-        var askedAgain: Set<String> = []
-        var escalation: Set<String> = []
+        var askedAgain: [Bool] = []
+        var escalation: [Bool] = []
         for criterion in rubric.criteria {
+            var asks = false
+            var escalates = false
             criterion.check.visit { check in
                 switch check {
                 case .askedAgain(let a):
-                    askedAgain.insert(criterion.id)
+                    asks = true
                     for item in a.items where !item.given.isEmpty { given.append((item.info, item.given)) }
-                case .escalation: escalation.insert(criterion.id)
+                case .escalation: escalates = true
                 default: break
                 }
             }
+            askedAgain.append(asks)
+            escalation.append(escalates)
         }
         self.givenLists = given
         self.askedAgainCriteria = askedAgain
@@ -110,16 +116,21 @@ public struct Scorer: Sendable {
         }
         card.escalation = evaluation.escalation
         card.tone = evaluation.toneSummary()
+        var position = 0
+        var askedAgain = false
         for section in self.rubric.sections {
             for criterion in section.criteria {
-                if botOnly && !self.escalationCriteria.contains(criterion.id) {
-                    card.criteria.append(Evaluation.notApplicable(criterion, in: section, reason: "does not apply: only a bot answered, so only its escalation is judged"))
+                let result: CriterionResult
+                if botOnly && !self.escalationCriteria[position] {
+                    result = Evaluation.notApplicable(criterion, in: section, reason: "does not apply: only a bot answered, so only its escalation is judged")
                 } else {
-                    card.criteria.append(evaluation.evaluate(criterion, in: section))
+                    result = evaluation.evaluate(criterion, in: section)
                 }
+                if self.askedAgainCriteria[position] && result.verdict == .fail { askedAgain = true }
+                card.criteria.append(result)
+                position += 1
             }
         }
-        let askedAgain = card.criteria.contains { self.askedAgainCriteria.contains($0.id) && $0.verdict == .fail }
         card.customer = evaluation.customerSignals(askedAgain: askedAgain)
         self.total(&card)
         return card
@@ -132,9 +143,11 @@ public struct Scorer: Sendable {
         let tone = ToneAnalysis(interaction: interaction, text: text, hits: hits, voice: self.rubric.voice, lexiconBase: self.lexiconBase, politenessModel: self.rubric.signals.politeness)
         let evaluation = Evaluation(scorer: self, interaction: interaction, text: text, hits: hits, tone: tone, history: history)
         var askedAgain = false
+        var position = 0
         for section in self.rubric.sections {
-            for criterion in section.criteria where self.askedAgainCriteria.contains(criterion.id) {
-                if evaluation.evaluate(criterion, in: section).verdict == .fail { askedAgain = true }
+            for criterion in section.criteria {
+                if self.askedAgainCriteria[position], evaluation.evaluate(criterion, in: section).verdict == .fail { askedAgain = true }
+                position += 1
             }
         }
         return evaluation.signalFeatures(askedAgain: askedAgain)
@@ -160,7 +173,7 @@ public struct Scorer: Sendable {
             let bot = interaction.messages.contains { $0.role == .bot }
             // A bot that should have handed over and never did is the one bot-only conversation worth scoring: its
             // escalation is judged, nothing else.
-            if bot, let outcome = evaluation.escalation, outcome.kind == .missed, outcome.fired.contains(where: \.isHandoff), !self.escalationCriteria.isEmpty {
+            if bot, let outcome = evaluation.escalation, outcome.kind == .missed, outcome.fired.contains(where: \.isHandoff), self.escalationCriteria.contains(true) {
                 botOnly = true
             } else {
                 return .notScored(.noAgentMessage, bot ? "only a bot answered; no human agent message" : "no agent message")
@@ -182,13 +195,10 @@ public struct Scorer: Sendable {
         }
         // Pleasantries only ("Thanks!" "You're welcome, have a nice day!"): nobody asked or answered anything, so
         // there is no agent behaviour to judge either way.
-        if self.rubric.scoring.skipsPleasantries && words <= 40 && interaction.events.isEmpty {
-            let pleasantry = self.lexiconBase + ToneLexicon.Category.pleasantry.rawValue
-            var covered = [Int](repeating: 0, count: interaction.messages.count)
-            for hit in evaluation.hits[list: pleasantry] { covered[Int(hit.message)] += Int(hit.lastWord - hit.firstWord + 1) }
-            if interaction.messages.indices.allSatisfy({ covered[$0] >= Int(text.stats[$0].words) }) {
-                return .notScored(.tooShort, "only pleasantries were exchanged (\(words) word(s)): too short to show any agent behaviour")
-            }
+        if self.rubric.scoring.skipsPleasantries && words <= 40 && interaction.events.isEmpty,
+            interaction.messages.indices.allSatisfy({ text.words(ofMessage: $0).allSatisfy { ToneLexicon.pleasantryWords.contains(String($0)) } })
+        {
+            return .notScored(.tooShort, "only pleasantries were exchanged (\(words) word(s)): too short to show any agent behaviour")
         }
         if let scope = self.rubric.scope {
             let outcome = evaluation.evaluate(scope, in: evaluation.fullWindow)

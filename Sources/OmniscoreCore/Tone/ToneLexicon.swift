@@ -56,8 +56,6 @@ enum ToneLexicon {
         case autoReply
         /// A time commitment ("within 3 working days", "by Friday", "tomorrow morning").
         case timeWindow
-        /// The words of a conversation that only exchanges pleasantries ("thanks", "you're welcome").
-        case pleasantry
         /// A bot failing to understand or steering back to its menu ("Sorry, I didn't get that").
         case botFallback
         /// Asking for a person instead of a bot ("I'd rather talk to a real human being", "is there a living soul").
@@ -444,12 +442,6 @@ enum ToneLexicon {
                 "(transfer|connect|put|pass) me (through)? (to)? (a|an)? (person|human|agent|advisor|adviser|operator|someone|somebody)", "(human|person|agent|operator) (please|pls)",
                 "(i|i just|i really) (want|need) (a|an|to speak to a|to talk to a) (person|human|agent|advisor|adviser|operator)",
             ]
-        case .pleasantry:
-            return [
-                "(thanks|thank you|thx|ty|cheers|ta|many thanks|thanks a lot|thanks so much|thank you so much|much appreciated)", "(ok|okay|k|kk|alright|all right|great|perfect|cool|lovely|brilliant|awesome|nice|good|fine|sure|noted|got it|understood)",
-                "(bye|goodbye|bye bye|see you|take care|have a (good|great|nice|lovely) (day|one|evening|weekend)|you too|same to you)", "(youre|you are) (very|most)? welcome", "(no problem|no worries|my pleasure|anytime|not at all)",
-                "(hi|hello|hey|hiya|good (morning|afternoon|evening))", "(yes|yeah|yep|no|nope) (thanks|thank you)?",
-            ]
         case .positive:
             return [
                 "great", "perfect", "brilliant", "awesome", "lovely", "excellent", "fantastic", "wonderful",
@@ -486,10 +478,22 @@ enum ToneLexicon {
         case .admission: return 0.6
         case .reassurance: return 0.5
         case .anger, .repetition, .distress, .threat, .escalationRequest, .positive, .sarcasm, .ironicPraise, .impatience, .refusal,
-            .resolution, .autoReply, .timeWindow, .pleasantry, .botFallback, .humanRequest:
+            .resolution, .autoReply, .timeWindow, .botFallback, .humanRequest:
             return 0
         }
     }
+
+    /// The words of an exchange of nothing but pleasantries ("thanks", "you're welcome, have a great day", "ok
+    /// bye"): a conversation made only of these shows no agent behaviour. Checked word by word on short
+    /// conversations only, so they cost the phrase matcher nothing.
+    static let pleasantryWords: Set<String> = [
+        "thanks", "thank", "you", "thx", "ty", "cheers", "ta", "many", "a", "lot", "so", "much", "appreciated", "ok", "okay",
+        "k", "kk", "alright", "all", "right", "great", "perfect", "cool", "lovely", "brilliant", "awesome", "nice", "good",
+        "fine", "sure", "noted", "got", "it", "understood", "bye", "goodbye", "see", "take", "care", "have", "day", "one",
+        "evening", "weekend", "too", "same", "to", "youre", "are", "very", "most", "welcome", "no", "problem", "worries",
+        "my", "pleasure", "anytime", "not", "at", "hi", "hello", "hey", "hiya", "morning", "afternoon", "yes", "yeah",
+        "yep", "nope", "again", "and", "the", "soon", "now", "then", "x", "xx",
+    ]
 
     /// Weight of each category in the customer annoyance model: frustration with the company, not distress.
     static func annoyanceWeight(_ category: Category) -> Double {
@@ -532,7 +536,7 @@ enum ToneLexicon {
         case .impatience: return 0.6
         case .apology, .please, .greeting, .softener, .modal, .hedge, .regard, .empathy, .ownership, .imperative,
             .demand, .slang, .bluntNo, .ironicPraise, .deflection, .admission, .reassurance, .refusal, .resolution, .autoReply,
-            .timeWindow, .pleasantry, .botFallback, .humanRequest:
+            .timeWindow, .botFallback, .humanRequest:
             return 0
         }
     }

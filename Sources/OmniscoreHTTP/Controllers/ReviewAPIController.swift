@@ -55,14 +55,14 @@ struct ReviewAPIController {
             let user = try Access.require(context, Access.leads)
             let fields = try await Responses.jsonFields(request)
             try Access.checkCSRF(fields, context)
-            try await ReviewActions(client: self.client).review(fields, interaction: try context.parameters.require("id"), by: user)
+            try await ReviewActions(client: self.client).review(fields, interaction: try context.pathParameter("id"), by: user)
             return Responses.json(#"{"saved":true}"#, status: .created)
         }
         router.post("/api/interactions/:id/disputes") { request, context in
             let user = try Access.require(context, [.agent, .admin])
             let fields = try await Responses.jsonFields(request)
             try Access.checkCSRF(fields, context)
-            let id = try await ReviewActions(client: self.client).dispute(fields, interaction: try context.parameters.require("id"), by: user)
+            let id = try await ReviewActions(client: self.client).dispute(fields, interaction: try context.pathParameter("id"), by: user)
             return Responses.json(#"{"id":\#(id)}"#, status: .created)
         }
         router.get("/api/disputes") { _, context in
@@ -88,7 +88,7 @@ struct ReviewAPIController {
             let user = try Access.require(context, Access.leads)
             let fields = try await Responses.jsonFields(request)
             try Access.checkCSRF(fields, context)
-            try await ReviewActions(client: self.client).decide(fields, dispute: context.parameters.get("id"), by: user)
+            try await ReviewActions(client: self.client).decide(fields, dispute: try context.pathParameter("id"), by: user)
             return Responses.json(#"{"decided":true}"#)
         }
     }

@@ -18,6 +18,7 @@ struct ReviewActions {
         else { throw HTTPError(.badRequest, message: "a review needs criterion, verdict (pass, fail or na), rubric and a reason") }
         try await self.client.withConnection { connection in
             guard try WorkspaceStore().isVisible(id, scope: nil, on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
+            try Self.requireVerdict(interaction: id, sha256: sha, criterion: criterion, on: connection)
             try WorkspaceStore().saveReview(interaction: id, sha256: sha, criterion: criterion, verdict: verdict, reason: reason, reviewer: user, on: connection)
         }
     }
@@ -29,7 +30,15 @@ struct ReviewActions {
         }
         return try await self.client.withConnection { connection in
             guard try WorkspaceStore().isVisible(id, scope: Access.scope(user), on: connection) else { throw HTTPError(.notFound, message: "no such interaction") }
+            try Self.requireVerdict(interaction: id, sha256: sha, criterion: criterion, on: connection)
             return try WorkspaceStore().raiseDispute(interaction: id, sha256: sha, criterion: criterion, reason: reason, by: user, on: connection)
+        }
+    }
+
+    /// 400 unless the rubric version `sha256` gave `criterion` a verdict on this interaction.
+    static func requireVerdict(interaction id: String, sha256: String, criterion: String, on connection: DatabaseConnection) throws {
+        guard try WorkspaceStore().hasVerdict(interaction: id, sha256: sha256, criterion: criterion, on: connection) else {
+            throw HTTPError(.badRequest, message: "criterion \(InteractionsController.quoted(criterion)) has no verdict from rubric version \(InteractionsController.quoted(String(sha256.prefix(12)))) on this interaction")
         }
     }
 

@@ -13,7 +13,7 @@ struct ReviewController {
         router.get("/agents/:id") { _, context in
             guard context.user != nil else { return Responses.redirect("/login") }
             let user = try Access.require(context, Access.readers)
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             // An agent sees only their own page; another agent's page does not exist for them.
             if let scope = Access.scope(user), scope != id { throw HTTPError(.notFound, message: "no such agent") }
             guard let agent = try await self.client.withConnection({ try WorkspaceStore().agent(id, on: $0) }) else { throw HTTPError(.notFound, message: "no such agent") }
@@ -21,7 +21,7 @@ struct ReviewController {
         }
         router.get("/reports/:id+") { _, context in
             let user = try Access.require(context, Access.readers)
-            let id = try context.parameters.require("id+")
+            let id = try context.pathParameter("id+")
             guard let report = try await self.client.withConnection({ try WorkspaceStore().report(id, scope: Access.scope(user), on: $0) }) else { throw HTTPError(.notFound, message: "no such report") }
             return Responses.json(report)
         }
@@ -109,7 +109,7 @@ struct ReviewController {
             let user = try Access.require(context, Access.leads)
             let form = try await Responses.form(request)
             try Access.checkCSRF(form, context)
-            try await ReviewActions(client: self.client).decide(form, dispute: context.parameters.get("id"), by: user)
+            try await ReviewActions(client: self.client).decide(form, dispute: try context.pathParameter("id"), by: user)
             return Responses.redirect("/disputes")
         }
     }

@@ -32,7 +32,7 @@ struct RubricsController {
         }
         router.get("/api/rubrics/:sha/diff") { request, context in
             _ = try Access.require(context, [.admin, .qaLead, .trainer, .ci])
-            let new = try context.parameters.require("sha")
+            let new = try context.pathParameter("sha")
             guard let old = request.uri.queryParameters.get("against") else { throw HTTPError(.badRequest, message: "add ?against=OLD_SHA256") }
             let rows = try await self.client.withConnection { try WorkspaceStore().rubricDiff(from: old, to: new, on: $0) }
             var w = JSONWriter()
@@ -72,7 +72,7 @@ struct RubricsController {
                 w.endObject()
                 return Responses.json(String(decoding: w.bytes, as: UTF8.self), status: .unprocessableContent)
             }
-            let results = RubricCheck.runExamples(try Scorer(rubric: loaded.rubric))
+            let results = RubricCheck.runExamples(loaded.scorer)
             let failed = results.filter { !$0.passed }
             if failed.isEmpty {
                 let rubric = loaded.rubric

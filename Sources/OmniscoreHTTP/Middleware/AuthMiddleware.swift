@@ -12,11 +12,10 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if let token = Self.bearerToken(request) {
             context.user = try await self.client.withConnection { try AccessStore().user(forToken: token, on: $0) }
             if context.user == nil { throw HTTPError(.unauthorized, message: "unknown or revoked token") }
-        } else if let id = Self.cookie("omniscore_session", in: request) {
+        } else if let id = SessionCookie.value(in: request), !id.isEmpty {
             if let session = try await self.client.withConnection({ try AccessStore().session(id, on: $0) }) {
                 context.user = session.user
                 context.csrfToken = session.csrfToken
@@ -26,12 +25,12 @@ struct AuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    static func cookie(_ name: String, in request: Request) -> String? {
-        guard let header = request.headers[.cookie] else { return nil }
-        for part in header.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == name { return String(pair[1]).trimmingCharacters(in: .whitespaces) }
-        }
-        return nil
+    /// The token of `Authorization: Bearer <token>`; the scheme name is case-insensitive (RFC 9110 §11.1).
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 }

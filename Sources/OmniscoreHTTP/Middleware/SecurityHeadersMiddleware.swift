@@ -14,11 +14,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPError {
             // Errors with a message say it; the router's own "no such route" stays an empty 404.
-            response = Response(status: error.status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: .init(string: error.body.map { $0 + "\n" } ?? "")))
+            var headers = error.headers
+            headers[.contentType] = "text/plain; charset=utf-8"
+            response = Response(status: error.status, headers: headers, body: .init(byteBuffer: .init(string: error.body.map { $0 + "\n" } ?? "")))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with its own forms' POSTs,
+        // and the origin check could not tell them from a foreign page's.
+        response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response

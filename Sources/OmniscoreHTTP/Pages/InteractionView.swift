@@ -95,7 +95,10 @@ struct InteractionView: Sendable {
     var journey: [JourneyView]
     var card: CardView?
 
-    init(_ detail: WorkspaceStore.Detail, user: AccessStore.User) {
+    /// With a `masker`, personal data in the transcript, the subject, event details and every reason is masked
+    /// (the role may not see it); evidence marks move with the masked text.
+    init(_ detail: WorkspaceStore.Detail, user: AccessStore.User, masker: PIIMasker? = nil) {
+        func masked(_ text: String) -> String { masker?.mask(text) ?? text }
         let stored = detail.scorecards.first
         let marks = stored.map { TranscriptRenderer.marks(scorecard: $0.scorecard) } ?? [:]
         self.id = detail.id
@@ -103,13 +106,13 @@ struct InteractionView: Sendable {
         self.channel = detail.channel
         self.startedAt = detail.startedAt
         self.agent = detail.agentID ?? "–"
-        self.subject = detail.subject
+        self.subject = detail.subject.map(masked)
         self.messages = detail.messages.enumerated().map { index, message in
             MessageView(number: index + 1, role: message.role, isAgent: message.role == "agent", at: message.at,
-                        highlightedHTML: TranscriptRenderer.highlight(message.text, marks: marks[index] ?? []))
+                        highlightedHTML: TranscriptRenderer.highlight(message.text, marks: marks[index] ?? [], masker: masker))
         }
         self.hasEvents = !detail.events.isEmpty
-        self.events = detail.events.map { EventView(kind: $0.kind, at: $0.at ?? "", detail: $0.detail ?? "") }
+        self.events = detail.events.map { EventView(kind: $0.kind, at: $0.at ?? "", detail: masked($0.detail ?? "")) }
         self.journey = detail.journey.map { JourneyView(id: $0.id, query: Layout.query($0.id), channel: $0.channel, startedAt: $0.startedAt, total: Layout.score($0.total)) }
         self.card = stored.flatMap { stored in
             guard let members = try? JSONObjectDecoder.members(of: stored.scorecard) else { return nil }
@@ -120,11 +123,11 @@ struct InteractionView: Sendable {
                     let id = text("id", in: criterion)
                     let verdict = text("verdict", in: criterion)
                     criteria.append(CriterionView(
-                        id: id, verdict: verdict, verdictClass: Layout.verdictClass(verdict), reason: text("reason", in: criterion),
+                        id: id, verdict: verdict, verdictClass: Layout.verdictClass(verdict), reason: masked(text("reason", in: criterion)),
                         reviews: detail.reviews.filter { $0.criterion == id }.map {
-                            ReviewView(reviewer: $0.reviewer, at: $0.at, verdict: $0.verdict, verdictClass: Layout.verdictClass($0.verdict), reason: $0.reason)
+                            ReviewView(reviewer: $0.reviewer, at: $0.at, verdict: $0.verdict, verdictClass: Layout.verdictClass($0.verdict), reason: masked($0.reason))
                         },
-                        disputes: detail.disputes.filter { $0.criterion == id }.map { DisputeView(by: $0.by, reason: $0.reason, status: $0.status, resolution: $0.resolution) }
+                        disputes: detail.disputes.filter { $0.criterion == id }.map { DisputeView(by: $0.by, reason: masked($0.reason), status: $0.status, resolution: $0.resolution.map(masked)) }
                     ))
                 }
             }

@@ -34,8 +34,18 @@ enum TranscriptRenderer {
         return marks
     }
 
-    /// The message text as HTML with non-overlapping marks (the first mark wins where two overlap).
-    static func highlight(_ text: String, marks: [Mark]) -> String {
+    /// The message text as HTML with non-overlapping marks (the first mark wins where two overlap). With a
+    /// `masker`, personal data is replaced by its tag first and the marks are moved with the text, so evidence
+    /// still highlights the right words.
+    static func highlight(_ text: String, marks: [Mark], masker: PIIMasker? = nil) -> String {
+        if let masker {
+            let original = Array(text.unicodeScalars)
+            let replacements = masker.replacements(original)
+            if !replacements.isEmpty {
+                let (masked, moved) = Self.mask(original, replacements, marks)
+                return self.highlight(masked, marks: moved)
+            }
+        }
         let scalars = Array(text.unicodeScalars)
         var html = ""
         var position = 0
@@ -47,5 +57,34 @@ enum TranscriptRenderer {
         }
         html += String(String.UnicodeScalarView(scalars[min(position, scalars.count)...])).htmlEscaped
         return html
+    }
+
+    /// The masked text and the marks at their new offsets (a mark edge inside a masked span moves to the span's
+    /// edge: the tag is highlighted whole).
+    static func mask(_ scalars: [Unicode.Scalar], _ replacements: [(range: Range<Int>, tag: String)], _ marks: [Mark]) -> (String, [Mark]) {
+        var out = String.UnicodeScalarView()
+        var position = 0
+        for replacement in replacements {
+            out.append(contentsOf: scalars[position..<replacement.range.lowerBound])
+            out.append(contentsOf: replacement.tag.unicodeScalars)
+            position = replacement.range.upperBound
+        }
+        out.append(contentsOf: scalars[position...])
+        func moved(_ offset: Int, isEnd: Bool) -> Int {
+            var shift = 0
+            for replacement in replacements {
+                if offset >= replacement.range.upperBound {
+                    shift += replacement.tag.unicodeScalars.count - replacement.range.count
+                } else if offset > replacement.range.lowerBound {
+                    let start = replacement.range.lowerBound + shift
+                    return isEnd ? start + replacement.tag.unicodeScalars.count : start
+                } else {
+                    break
+                }
+            }
+            return offset + shift
+        }
+        let moved = marks.map { Mark(start: moved($0.start, isEnd: false), end: moved($0.end, isEnd: true), criterion: $0.criterion, failed: $0.failed) }
+        return (String(out), moved)
     }
 }

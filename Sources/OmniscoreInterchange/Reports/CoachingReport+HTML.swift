@@ -30,7 +30,11 @@ extension CoachingReport {
         h += "<div class=\"kpi\"><div>Overall<b>\(e(Self.score(self.overall)))</b>\(e(self.sampleText))</div>"
         h += "<div>Previous (\(e(self.previousPeriod)))<b>\(e(Self.score(self.previousOverall)))</b>\(self.previousInteractions) interactions"
         if !delta.isEmpty { h += " <span class=\"\(delta.hasPrefix("-") ? "down" : "up")\">\(e(delta))</span>" }
-        h += "</div><div>Team median<b>\(e(Self.score(self.teamMedianOverall)))</b>\(e(self.team ?? "no team"))</div></div>\n"
+        h += "</div><div>Team median<b>\(e(Self.score(self.teamMedianOverall)))</b>\(e(self.team ?? "no team"))</div>"
+        if let outcome = self.customerOutcome {
+            h += "<div>Customers' likely outcome<b>\(e(Self.score(outcome)))</b>previous \(e(Self.score(self.previousCustomerOutcome)))</div>"
+        }
+        h += "</div>\n"
 
         h += "<h2>Trend</h2>\n" + self.trendChart()
 

@@ -22,6 +22,8 @@ extension CoachingReport {
         w.key("overall"); w.optionalNumber(self.overall)
         w.key("previous_overall"); w.optionalNumber(self.previousOverall)
         w.key("team_median_overall"); w.optionalNumber(self.teamMedianOverall)
+        w.key("customer_outcome"); w.optionalNumber(self.customerOutcome)
+        w.key("previous_customer_outcome"); w.optionalNumber(self.previousCustomerOutcome)
         if let note = self.versionNote { w.key("version_note"); w.string(note) }
         w.key("sections"); w.beginArrayValue()
         for section in self.sections {

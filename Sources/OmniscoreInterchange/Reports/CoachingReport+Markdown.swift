@@ -3,14 +3,17 @@ public import OmniscoreCore
 extension CoachingReport {
     /// The report as Markdown, for a ticket or a chat message.
     public func markdown() -> String {
-        var md = "# Coaching report: \(self.agentName ?? self.agentID) (\(self.agentID))\n\n"
-        md += "Period **\(self.period)**" + (self.team.map { " · team \($0)" } ?? "") + " · rubric `\(self.rubricID)` \(self.rubricVersion) (sha256 `\(self.rubricSHA256.prefix(12))`)\n\n"
+        var md = "# Coaching report: \(Self.text(self.agentName ?? self.agentID)) (\(Self.text(self.agentID)))\n\n"
+        md += "Period **\(self.period)**" + (self.team.map { " · team \(Self.text($0))" } ?? "") + " · rubric `\(self.rubricID)` \(self.rubricVersion) (sha256 `\(self.rubricSHA256.prefix(12))`)\n\n"
         if let note = self.versionNote { md += "> \(note)\n\n" }
         md += "**Overall \(Self.score(self.overall))** over \(self.sampleText)"
         md += "; previous period (\(self.previousPeriod)) \(Self.score(self.previousOverall)) over \(self.previousInteractions)"
         let delta = Self.delta(self.overall, self.previousOverall)
         if !delta.isEmpty { md += " (\(delta))" }
         md += "; team median \(Self.score(self.teamMedianOverall)).\n\n"
+        if let outcome = self.customerOutcome {
+            md += "Customers' likely outcome **\(Self.score(outcome))**/100 (previous period \(Self.score(self.previousCustomerOutcome))): how satisfied the agent's customers are likely to be at the end of their conversations.\n\n"
+        }
 
         md += "## Sections\n\n| section | score | previous | team median |\n|---|---|---|---|\n"
         for section in self.sections {
@@ -29,7 +32,7 @@ extension CoachingReport {
             md += "\n\n"
             if !item.coaching.isEmpty { md += "**Coaching:** \(item.coaching)\n\n" }
             for excerpt in item.excerpts {
-                md += "- `\(excerpt.interactionID)`: " + (excerpt.quote.isEmpty ? "" : "“\(excerpt.quote)” — ") + "\(excerpt.reason)\n"
+                md += "- \(Self.code(excerpt.interactionID)): " + (excerpt.quote.isEmpty ? "" : "“\(Self.text(excerpt.quote))” — ") + "\(Self.text(excerpt.reason))\n"
             }
             if !item.excerpts.isEmpty { md += "\n" }
         }
@@ -65,5 +68,34 @@ extension CoachingReport {
         }
         md += "\nReport `\(self.id)`. Personal data in excerpts is masked; the unmasked transcripts stay in the database.\n"
         return md
+    }
+
+    /// Text from outside the report's control (names, teams, quotes) as inert Markdown: the characters that make
+    /// emphasis, code, links, images, HTML, entities and table cells are backslash-escaped, and line breaks become
+    /// spaces, so a name can neither add markup nor break out of its line (where a heading or list would start).
+    static func text(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        let characters = Array(value)
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "\\", "`", "*", "_", "!", "|", "<", ">", "~", "&":
+                out.append("\\")
+                out.append(character)
+            case "]" where index + 1 < characters.count && ["(", "[", ":"].contains(characters[index + 1]):
+                // Only a "]" that would close a link or a reference: masked tags such as [name] stay readable.
+                out.append("\\]")
+            case "\n", "\r", "\r\n", "\t":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// An id as a code span; a backtick in it would end the span, so it becomes an apostrophe.
+    static func code(_ value: String) -> String {
+        "`" + String(value.map { $0 == "`" || $0.isNewline ? "'" : $0 }) + "`"
     }
 }

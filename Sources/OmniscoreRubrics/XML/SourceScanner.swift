@@ -12,35 +12,46 @@ struct SourceScanner {
 
     private(set) var tags: [Tag] = []
     private let bytes: [UInt8]
-    private var lineStarts: [Int] = [0]
+    /// Where the last position asked for was: positions are asked for in document order, so each is found by
+    /// walking on from the previous one, and the whole scan stays linear however long a line is.
+    private var cursor = (offset: 0, line: 1, column: 1)
+    /// Open elements at the current point of the scan.
+    private var depth = 0
 
-    /// A markup declaration was found where it is not allowed.
+    /// Elements nested deeper than this are refused before parsing (real rubrics nest about eight deep): deep
+    /// nesting costs the parser, the schema validator and the tree builder stack and time, and is never needed.
+    static let maximumDepth = 64
+
+    /// Markup that is not allowed (a markup declaration, nesting past `maximumDepth`) was found.
     struct Rejection: Error {
+        enum Kind: Sendable { case declaration, tooDeep }
+        var kind: Kind
         var position: SourcePosition
         var message: String
     }
 
     init(_ bytes: [UInt8]) throws(Rejection) {
         self.bytes = bytes
-        for (index, b) in bytes.enumerated() where b == 0x0A { self.lineStarts.append(index + 1) }
         try self.scan()
     }
 
-    /// The line and column of byte `offset`.
-    func position(of offset: Int) -> SourcePosition {
-        var low = 0
-        var high = self.lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if self.lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        var column = 1
-        var index = self.lineStarts[low]
-        while index < offset && index < self.bytes.count {
-            if self.bytes[index] & 0xC0 != 0x80 { column += 1 }
+    /// The line and column of byte `offset`, which is at or after the previous offset asked for.
+    mutating func position(of offset: Int) -> SourcePosition {
+        precondition(offset >= self.cursor.offset, "positions are asked for in document order")
+        var (index, line, column) = self.cursor
+        let end = min(offset, self.bytes.count)
+        while index < end {
+            let b = self.bytes[index]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
             index += 1
         }
-        return SourcePosition(line: low + 1, column: column)
+        self.cursor = (offset, line, column)
+        return SourcePosition(line: line, column: column)
     }
 
     private func starts(with text: String, at index: Int, caseInsensitive: Bool = false) -> Bool {
@@ -81,20 +92,29 @@ struct SourceScanner {
             } else if self.starts(with: "<![CDATA[", at: i) {
                 i = (self.find("]]>", from: i + 9) ?? n - 3) + 3
             } else if self.starts(with: "<!doctype", at: i, caseInsensitive: true) {
-                throw Rejection(position: self.position(of: i), message: "a DOCTYPE is not allowed in a rubric: rubrics need no DTD, and DTDs are how external entities (XXE) and entity expansion (\"billion laughs\") attacks get in; delete the declaration")
+                throw Rejection(kind: .declaration, position: self.position(of: i), message: "a DOCTYPE is not allowed in a rubric: rubrics need no DTD, and DTDs are how external entities (XXE) and entity expansion (\"billion laughs\") attacks get in; delete the declaration")
             } else if self.starts(with: "<!", at: i) {
-                throw Rejection(position: self.position(of: i), message: "markup declarations (<!ENTITY ...>, <!ELEMENT ...>) are not allowed in a rubric; delete it")
+                throw Rejection(kind: .declaration, position: self.position(of: i), message: "markup declarations (<!ENTITY ...>, <!ELEMENT ...>) are not allowed in a rubric; delete it")
             } else if self.starts(with: "<?", at: i) {
                 i = (self.find("?>", from: i + 2) ?? n - 2) + 2
             } else if self.starts(with: "</", at: i) {
                 i = (self.find(">", from: i + 2) ?? n - 1) + 1
+                self.depth -= 1
             } else {
-                i = self.scanStartTag(at: i)
+                let start = i
+                var selfClosing = false
+                i = self.scanStartTag(at: i, selfClosing: &selfClosing)
+                if !selfClosing {
+                    self.depth += 1
+                    if self.depth > Self.maximumDepth {
+                        throw Rejection(kind: .tooDeep, position: self.tags.last?.position ?? self.position(of: start), message: "elements are nested more than \(Self.maximumDepth) deep here; a rubric never needs that, so the file is refused")
+                    }
+                }
             }
         }
     }
 
-    private mutating func scanStartTag(at start: Int) -> Int {
+    private mutating func scanStartTag(at start: Int, selfClosing: inout Bool) -> Int {
         var tag = Tag(position: self.position(of: start), attributes: [:])
         var i = start + 1
         let n = self.bytes.count
@@ -102,6 +122,7 @@ struct SourceScanner {
         while i < n {
             let b = self.bytes[i]
             if b == UInt8(ascii: ">") {
+                selfClosing = i > start && self.bytes[i - 1] == UInt8(ascii: "/")
                 i += 1
                 break
             }

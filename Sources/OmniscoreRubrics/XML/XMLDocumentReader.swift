@@ -34,16 +34,30 @@ enum XMLDocumentReader {
         do {
             scanner = try SourceScanner(bytes)
         } catch {
-            throw fail(.doctypeNotAllowed, error.position, error.message)
+            throw fail(error.kind == .tooDeep ? .tooDeep : .doctypeNotAllowed, error.position, error.message)
         }
         guard let context = xmlNewParserCtxt() else { throw fail(.unreadable, .unknown, "out of memory") }
         defer { xmlFreeParserCtxt(context) }
+        // Every well-formedness error, in order (libxml2 keeps only the last one on the context). The structured
+        // handler is per thread in libxml2, and this thread parses nothing else until it is reset.
+        let parseErrors = ErrorCollector()
+        let collecting = Unmanaged.passRetained(parseErrors)
+        xmlSetStructuredErrorFunc(collecting.toOpaque(), collectError)
         let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), file, "UTF-8", omniscore_rubric_parse_options())
             }
         }
+        xmlSetStructuredErrorFunc(nil, nil)
+        collecting.release()
         guard let document else {
+            var seen = Set<String>()
+            let errors = parseErrors.errors.compactMap { error -> RubricError? in
+                let position = SourcePosition(line: max(error.line, 1), column: max(error.column, 1))
+                guard seen.insert("\(position.line):\(position.column):\(error.message)").inserted else { return nil }
+                return RubricError(.malformedXML, file: file, line: position.line, column: position.column, message: "malformed XML: \(error.message)")
+            }
+            if !errors.isEmpty { throw RubricLoadError(errors) }
             if let error = xmlCtxtGetLastError(context) {
                 let message = XMLDocumentReader.message(error)
                 throw fail(.malformedXML, SourcePosition(line: Int(error.pointee.line), column: Int(error.pointee.int2)), "malformed XML: \(message)")
@@ -210,6 +224,8 @@ private final class CompiledSchema: @unchecked Sendable {
 private final class ErrorCollector {
     struct Collected {
         var line: Int
+        /// libxml2's column (`int2`) for parser errors; 0 where it has none.
+        var column: Int
         var node: UnsafeMutableRawPointer?
         var message: String
     }
@@ -221,7 +237,7 @@ private final class ErrorCollector {
 private func collectError(_ context: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
     guard let context, let error else { return }
     let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.errors.append(.init(line: Int(error.pointee.line), node: error.pointee.node, message: XMLDocumentReader.message(UnsafePointer(error))))
+    collector.errors.append(.init(line: Int(error.pointee.line), column: Int(error.pointee.int2), node: error.pointee.node, message: XMLDocumentReader.message(UnsafePointer(error))))
 }
 
 extension String {

@@ -139,6 +139,11 @@ public struct AccessStore: Sendable {
     public func audit(user: User, action: String, target: String, on connection: DatabaseConnection) throws {
         try connection.execute("INSERT INTO omniscore.audit_log (user_id, action, target) VALUES (\(user.id), \(action), \(target))")
     }
+
+    /// An audited event with no known user (a failed sign-in).
+    public func auditAnonymous(action: String, target: String, on connection: DatabaseConnection) throws {
+        try connection.execute("INSERT INTO omniscore.audit_log (user_id, action, target) VALUES (NULL, \(action), \(target))")
+    }
 }
 
 extension String {

@@ -35,7 +35,7 @@ public struct CoachingService: Sendable {
                 .filter { wanted?.contains($0.agentID) ?? true }
             let pairs = draft.flatMap { report in report.focus.map { (agent: report.agentID, criterion: $0.criterion.id) } }
             input.excerpts = try store.excerpts(for: pairs, on: connection)
-            let names = try store.customerNames(of: Array(Set(input.excerpts.map(\.interactionID))), on: connection)
+            let names = try CoachingStore.customerNames(of: Array(Set(input.excerpts.map(\.interactionID))), on: connection)
             let builder = CoachingReportBuilder(rubric: rubric, period: period, masker: PIIMasker(names: names), minimumSample: minimumSample)
             return builder.reports(from: input).filter { wanted?.contains($0.agentID) ?? true }
         }

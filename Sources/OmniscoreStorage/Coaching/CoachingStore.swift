@@ -79,14 +79,14 @@ public struct CoachingStore: Sendable {
             sectionMeans["\(row[0]!)|\(row[1]!)", default: [:]][row[2]!] = row.double(3)
         }
         for row in try connection.execute("""
-            SELECT s.agent_id, s.started_at >= \(start)::timestamptz, count(*), avg(s.total)
+            SELECT s.agent_id, s.started_at >= \(start)::timestamptz, count(*), avg(s.total), avg(s.customer_outcome)
             FROM omniscore.scores s
             WHERE s.rubric_sha256 = \(sha) AND s.status = 'scored' AND s.agent_id IS NOT NULL
               AND s.started_at >= \(previous)::timestamptz AND s.started_at < \(end)::timestamptz
               AND (\(all) OR s.agent_id = ANY(\(agents)::text[]))
             GROUP BY 1, 2
             """).rows {
-            input.scores.append(.init(agentID: row[0]!, isCurrent: row.bool(1) ?? false, count: row.int(2) ?? 0, meanTotal: row.double(3), sectionMeans: sectionMeans["\(row[0]!)|\(row[1]!)"] ?? [:]))
+            input.scores.append(.init(agentID: row[0]!, isCurrent: row.bool(1) ?? false, count: row.int(2) ?? 0, meanTotal: row.double(3), sectionMeans: sectionMeans["\(row[0]!)|\(row[1]!)"] ?? [:], meanOutcome: row.double(4)))
         }
         for row in try connection.execute("""
             SELECT s.agent_id, s.channel, count(*), avg(s.total), avg(s.tone_score)
@@ -158,11 +158,16 @@ public struct CoachingStore: Sendable {
     }
 
     /// Names of the customers of these interactions (to mask them in excerpts).
-    public func customerNames(of interactions: [String], on connection: DatabaseConnection) throws -> [String] {
+    public static func customerNames(of interactions: [String], on connection: DatabaseConnection) throws -> [String] {
         guard !interactions.isEmpty else { return [] }
+        // The customer's own record and the author of the customer's messages (a chat display name, a social
+        // handle); never an agent's name.
         return try connection.execute("""
-            SELECT DISTINCT c.name FROM interactions i JOIN customers c ON c.id = i.customer_id
+            SELECT c.name FROM interactions i JOIN customers c ON c.id = i.customer_id
             WHERE i.id = ANY(\(interactions)::text[]) AND c.name IS NOT NULL
+            UNION
+            SELECT m.author FROM messages m
+            WHERE m.interaction_id = ANY(\(interactions)::text[]) AND m.role = 'customer' AND m.author IS NOT NULL
             """).rows.compactMap { $0[0] }
     }
 }

@@ -45,11 +45,21 @@ public final class DatabaseClient: Sendable {
     }
 
     /// The blocking form, for code already running on a thread of its own (workers, the CLI's batch loops).
+    ///
+    /// A pooled connection is checked before it is lent (see `DatabaseConnection.isReusable`); one that still
+    /// turns out dead before any statement of `body` completed (the server went away between the check and the
+    /// first statement) is replaced and `body` runs again on a fresh connection: nothing of it reached the server.
     public func withConnectionBlocking<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
-        let connection = try self.checkOut()
+        let (connection, pooled) = try self.checkOut()
+        let before = connection.completedStatements
         do {
             let value = try body(connection)
             self.checkIn(connection)
+            return value
+        } catch let error as StorageError where pooled && error.code == .connectionLost && connection.completedStatements == before {
+            let fresh = try DatabaseConnection(url: self.configuration.url)
+            let value = try body(fresh)
+            self.checkIn(fresh)
             return value
         } catch {
             self.checkIn(connection)
@@ -57,15 +67,16 @@ public final class DatabaseClient: Sendable {
         }
     }
 
-    private func checkOut() throws(StorageError) -> DatabaseConnection {
+    /// An idle connection that is still usable, or a new one; `pooled` says which.
+    private func checkOut() throws(StorageError) -> (connection: DatabaseConnection, pooled: Bool) {
         while let connection = self.idle.withLock({ $0.popLast() }) {
-            if connection.isHealthy { return connection }
+            if connection.isReusable { return (connection, true) }
         }
-        return try DatabaseConnection(url: self.configuration.url)
+        return (try DatabaseConnection(url: self.configuration.url), false)
     }
 
     private func checkIn(_ connection: DatabaseConnection) {
-        guard connection.isHealthy else { return }
+        guard connection.isReusable else { return }
         self.idle.withLock { idle in
             if idle.count < self.configuration.maximumIdleConnections { idle.append(connection) }
         }

@@ -8,6 +8,9 @@ import Foundation
 /// `PGconn` at once; results are copied into Swift values and cleared before a method returns.
 public final class DatabaseConnection: @unchecked Sendable {
     let raw: OpaquePointer
+    /// Statements that completed on this connection: the client retries work on a fresh connection only when a
+    /// stale pooled one failed before any statement of it ran.
+    private(set) var completedStatements = 0
 
     /// Connects with a libpq connection string or URI; empty means libpq's defaults (the `PG*` environment
     /// variables, `.pgpass`, the default socket), exactly as psql would.
@@ -73,6 +76,25 @@ public final class DatabaseConnection: @unchecked Sendable {
     /// Whether the connection is still usable.
     public var isHealthy: Bool { PQstatus(self.raw) == CONNECTION_OK }
 
+    /// Whether an idle pooled connection can be lent again: healthy, outside any transaction, and its server
+    /// still there. A server that restarted or ended the session has closed the socket (or sent a FATAL notice),
+    /// which a zero-timeout poll sees without a round trip; reading it turns the status bad.
+    var isReusable: Bool {
+        guard self.isHealthy, PQtransactionStatus(self.raw) == PQTRANS_IDLE else { return false }
+        let socket = PQsocket(self.raw)
+        guard socket >= 0 else { return false }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 0)
+        if ready < 0 { return false }
+        if ready > 0 {
+            if descriptor.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { return false }
+            if PQconsumeInput(self.raw) != 1 { return false }
+            // Notifications of an earlier LISTEN are not this borrower's business.
+            while let notify = PQnotifies(self.raw) { PQfreemem(notify) }
+        }
+        return self.isHealthy
+    }
+
     /// The server's process id for this session.
     public var backendPID: Int { Int(PQbackendPID(self.raw)) }
 
@@ -100,8 +122,10 @@ public final class DatabaseConnection: @unchecked Sendable {
         defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            self.completedStatements += 1
             return SQLRows(affected: Int(String(cString: PQcmdTuples(result))) ?? 0)
         case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
+            self.completedStatements += 1
             let rowCount = Int(PQntuples(result))
             let columnCount = Int(PQnfields(result))
             var columns: [String] = []
@@ -131,7 +155,11 @@ public final class DatabaseConnection: @unchecked Sendable {
     func lostOrFailed(_ result: OpaquePointer?) -> StorageError {
         let sqlState = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
         let server = result.map { String(cString: PQresultErrorMessage($0)) } ?? String(cString: PQerrorMessage(self.raw))
-        if PQstatus(self.raw) != CONNECTION_OK || sqlState?.hasPrefix("08") == true || sqlState == "57P01" {
+        // libpq's own errors carry no SQLSTATE: they are the ones of the link ("server closed the connection
+        // unexpectedly", "could not send data to server: Broken pipe"), which a fresh connection can retry.
+        if PQstatus(self.raw) != CONNECTION_OK || sqlState == nil || sqlState?.hasPrefix("08") == true
+            || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03"
+        {
             return StorageError(.connectionLost, sqlState: sqlState, message: "the connection to the database was lost", serverMessage: server)
         }
         switch sqlState {
@@ -193,6 +221,7 @@ public final class DatabaseConnection: @unchecked Sendable {
             throw self.lostOrFailed(start)
         }
         PQclear(start)
+        self.completedStatements += 1
         let chunk = 1 << 20
         var offset = 0
         var failed = false
@@ -237,6 +266,7 @@ public final class DatabaseConnection: @unchecked Sendable {
             throw self.lostOrFailed(start)
         }
         PQclear(start)
+        self.completedStatements += 1
         var total = 0
         while true {
             var buffer: UnsafeMutablePointer<CChar>?

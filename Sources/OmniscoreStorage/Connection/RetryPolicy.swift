@@ -15,6 +15,10 @@ public struct RetryPolicy: Sendable {
         self.maximumDelay = maximumDelay
     }
 
+    /// For the long-running services (`serve`, `run` without `--once`): a database that is down for minutes is
+    /// waited for, every 5 s at most, never given up on.
+    public static let forever = RetryPolicy(retries: .max, initialDelay: .milliseconds(100), maximumDelay: .seconds(5))
+
     /// The blocking form, for threads of their own (workers).
     public func run<T>(onRetry: (StorageError) -> Void = { _ in }, _ body: () throws -> T) throws -> T {
         var delay = self.initialDelay

@@ -99,7 +99,7 @@ public final class EmbeddedPostgres: Sendable {
     private func startServer() throws {
         // A server left running by an earlier demo in the same folder is reused.
         if try self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "status"], quiet: true) == 0 { return }
-        let serverOptions = "-p \(self.options.port) -k \(self.socketDirectory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min"
+        let serverOptions = "-p \(self.options.port) -k \(self.socketDirectory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min"
         let status = try self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "-l", self.logFile.path, "-w", "-t", "60", "-o", serverOptions, "start"])
         guard status == 0 else {
             let tail = (try? String(contentsOf: self.logFile, encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
@@ -112,9 +112,15 @@ public final class EmbeddedPostgres: Sendable {
         _ = try? self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "-m", "fast", "-w", "stop"], quiet: true)
     }
 
-    /// Restarts the server (for tests of reconnecting clients).
-    public func restart() throws {
-        self.stop()
+    /// Restarts the server (for tests of reconnecting clients). `immediate` stops it as a crash would
+    /// (`pg_ctl stop -m immediate`: sessions are cut without a goodbye, the next start recovers from the WAL).
+    public func restart(immediate: Bool = false, downFor pause: Duration = .zero) throws {
+        if immediate {
+            _ = try? self.runTool("pg_ctl", ["-D", self.dataDirectory.path, "-m", "immediate", "-w", "stop"], quiet: true)
+        } else {
+            self.stop()
+        }
+        if pause > .zero { Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18) }
         try self.startServer()
     }
 

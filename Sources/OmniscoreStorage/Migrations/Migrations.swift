@@ -290,5 +290,10 @@ extension Migration {
             CREATE INDEX scores_review_controls ON omniscore.scores (rubric_sha256, hashtextextended(interaction_id, 0))
                 WHERE status = 'scored' AND passed;
             """# + Rollups.addition(scores: "omniscore.scores", criteria: "omniscore.criterion_results").joined(separator: ";\n") + ";"),
+        Migration(version: 6, name: "customer outcome and escalation need per score", sql: #"""
+            -- The customer signals of rubric 1.1 scorecards, as columns so coaching and the dashboard can average them
+            -- without parsing the scorecard. Scores written before have none (NULL).
+            ALTER TABLE omniscore.scores ADD COLUMN customer_outcome double precision, ADD COLUMN escalation_need double precision;
+            """#),
     ]
 }

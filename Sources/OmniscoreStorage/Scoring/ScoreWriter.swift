@@ -55,6 +55,8 @@ public struct ScoreWriter: Sendable {
             scores.field(card.tone?.politeness)
             scores.field(card.tone?.frustration)
             scores.field(card.escalation?.kind.rawValue)
+            scores.field(card.isScored ? card.customer?.outcome : nil)
+            scores.field(card.isScored ? card.escalationNeed : nil)
             var sections = JSONWriter(capacity: 128)
             sections.beginObject()
             for section in card.sections {
@@ -131,7 +133,8 @@ public struct ScoreWriter: Sendable {
 
     static let scoreColumns = """
         interaction_id, rubric_sha256, rubric_id, rubric_version, run_id, agent_id, customer_id, team, channel, started_at, status,
-        not_scored_reason, not_scored_detail, total, passed, auto_failed, tone_score, politeness, frustration, escalation, sections, scorecard
+        not_scored_reason, not_scored_detail, total, passed, auto_failed, tone_score, politeness, frustration, escalation,
+        customer_outcome, escalation_need, sections, scorecard
         """
 
     /// Scores and their criterion rows, straight into their tables: one COPY each, inside a savepoint. When a

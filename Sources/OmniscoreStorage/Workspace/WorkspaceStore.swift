@@ -182,6 +182,14 @@ public struct WorkspaceStore: Sendable {
             """).isEmpty
     }
 
+    /// Whether rubric version `sha256` scored `criterion` on interaction `id`: reviews and disputes are only of
+    /// verdicts that exist.
+    public func hasVerdict(interaction id: String, sha256: String, criterion: String, on connection: DatabaseConnection) throws -> Bool {
+        try !connection.execute("""
+            SELECT 1 FROM omniscore.criterion_results WHERE interaction_id = \(id) AND rubric_sha256 = \(sha256) AND criterion_id = \(criterion)
+            """).isEmpty
+    }
+
     /// One interaction with its transcript, scores, journey, reviews and disputes; nil when it does not exist or
     /// the agent scope excludes it (callers answer 404 either way, so existence does not leak).
     public func interaction(_ id: String, scope agent: String?, on connection: DatabaseConnection) throws -> Detail? {

@@ -34,6 +34,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the synthetic interactions to this JSONL file and time nothing (score them with `omniscore score` to compare builds).", valueName: "file"))
     var emit: String?
 
+    @Flag(help: "Time against input size for huge rubric lines, deep nesting, huge messages and many messages: the cost per unit must stay flat.")
+    var scaling = false
+
     @Flag(help: "Benchmark the PostgreSQL service end to end (read, score, write) against COPY.")
     var postgres = false
 
@@ -66,7 +69,16 @@ struct BenchCommand: AsyncParsableCommand {
                 output += generator.nextLine()
                 output.append(UInt8(ascii: "\n"))
             }
-            try Data(output).write(to: URL(fileURLWithPath: emit))
+            do {
+                try FileSaver.save(output, to: emit)
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            return
+        }
+        if self.scaling {
+            try ScalingBench(rubric: self.rubric).run()
             return
         }
         if self.http {
@@ -82,7 +94,7 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         let loaded = try RubricFiles.load(self.rubric)
-        let scorer = try Scorer(rubric: loaded.rubric)
+        let scorer = loaded.scorer
         var stream = StreamScorer(scorer: scorer)
         var generator = SyntheticInteractions(seed: self.seed, customers: self.customers)
         let clock = ContinuousClock()

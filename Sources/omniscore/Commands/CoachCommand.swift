@@ -159,9 +159,9 @@ struct CoachCommand: AsyncParsableCommand {
 
     private func save(_ text: String, to path: String) throws {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileSaver.save(Array(text.utf8), to: path)
         } catch {
-            Console.error("\(path): error: cannot write the report")
+            Console.error(error.description)
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

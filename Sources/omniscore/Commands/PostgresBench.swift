@@ -16,7 +16,7 @@ struct PostgresBench {
 
     func run() async throws {
         let (loaded, source) = try loadRubricWithSource(self.rubric)
-        let scorer = try Scorer(rubric: loaded.rubric)
+        let scorer = loaded.scorer
         let directory = URL(fileURLWithPath: self.dataDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("omniscore-bench-\(getpid())").path)
         let server = try await withStorageErrors { try EmbeddedPostgres.start(EmbeddedPostgres.Options(directory: directory, port: 54331, reuseData: false)) }
         defer { server.destroy() }

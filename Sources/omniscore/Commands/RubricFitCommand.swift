@@ -3,11 +3,12 @@ import Foundation
 import OmniscoreCore
 import OmniscoreInterchange
 import OmniscoreRubrics
+import OmniscoreStorage
 
 extension RubricCommand {
     /// `omniscore rubric fit`: learns the signal models' weights from human ratings and writes them into a new
     /// rubric version.
-    struct Fit: ParsableCommand {
+    struct Fit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Learn the politeness, escalation-need and customer-outcome weights from human ratings; write a new rubric version.",
             discussion: """
@@ -15,7 +16,10 @@ extension RubricCommand {
                 cross-validation and the result measured by nested cross-validation, so the figure after is what \
                 unseen interactions would get. Deterministic: the same input gives the same weights. The new \
                 version carries the weights in its <signals> element, each model with a note of what it was fitted \
-                on; review it like any rubric change (rubric check --baseline).
+                on; review it like any rubric change (rubric check --baseline). With --from-reviews, the ratings are the \
+                human verdicts QA leads entered in the review workspace (the newest per interaction and criterion) and \
+                the interactions come from the hub: politeness learns from the rubric's politeness criterion and \
+                escalation need from whether reviewers found an escalation required (escalation.when-required not N/A).
                 """
         )
 
@@ -43,21 +47,34 @@ extension RubricCommand {
         @Option(help: "Also write the feature table (CSV: model, id, label, one column per feature) here, to study it elsewhere.")
         var features: String?
 
+        @Flag(help: "Learn from the human verdicts in the review workspace instead of --interactions and --ratings.")
+        var fromReviews = false
+
+        @OptionGroup var database: DatabaseOptions
+
         func validate() throws {
-            if self.targets.isEmpty { throw ValidationError("give at least one --target, such as --target need=should_escalate") }
+            if self.targets.isEmpty && !self.fromReviews { throw ValidationError("give at least one --target, such as --target need=should_escalate") }
             for target in self.targets where RubricFit.Target(target) == nil {
                 throw ValidationError("--target \(target) is not MODEL=RATING or MODEL=RATING>=N with MODEL one of politeness, need, outcome")
             }
             if self.folds < 2 { throw ValidationError("--folds must be at least 2") }
-            if self.interactions.isEmpty || self.ratings.isEmpty { throw ValidationError("give --interactions and --ratings") }
+            if !self.fromReviews && (self.interactions.isEmpty || self.ratings.isEmpty) { throw ValidationError("give --interactions and --ratings, or --from-reviews") }
         }
 
-        func run() throws {
+        func run() async throws {
             let path = RubricFiles.resolve(self.rubric)
             let loaded = try RubricFiles.load(self.rubric)
-            let interactions = try GoldenSet.loadInteractions(self.interactions)
-            let ratings = try GoldenSet.loadRatings(self.ratings)
-            let targets = self.targets.compactMap(RubricFit.Target.init)
+            var interactions: [Interaction]
+            var ratings: [HumanRating]
+            var targets = self.targets.compactMap(RubricFit.Target.init)
+            if self.fromReviews {
+                (interactions, ratings) = try await self.reviews(rubricID: loaded.rubric.id)
+                if targets.isEmpty { targets = Self.reviewTargets(loaded.rubric) }
+                print("\(ratings.count) reviewed interactions of \(loaded.rubric.id) in the workspace")
+            } else {
+                interactions = try GoldenSet.loadInteractions(self.interactions)
+                ratings = try GoldenSet.loadRatings(self.ratings)
+            }
             let results: [RubricFit.Result]
             var table: [String] = []
             do {
@@ -96,6 +113,34 @@ extension RubricCommand {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             print("wrote \(out)")
+        }
+
+        /// The reviewed interactions and their human verdicts.
+        func reviews(rubricID: String) async throws -> ([Interaction], [HumanRating]) {
+            let client = self.database.client()
+            defer { client.close() }
+            return try await withStorageErrors {
+                try await client.withConnection { connection in
+                    let ratings = try ReviewRatings.read(rubricID: rubricID, on: connection)
+                    let batch = try InteractionStore().read(ratings.map(\.interactionID), on: connection)
+                    return (batch.interactions, ratings)
+                }
+            }
+        }
+
+        /// What the workspace's verdicts can teach: politeness from the rubric's politeness criterion, escalation
+        /// need from whether reviewers found an escalation required.
+        static func reviewTargets(_ rubric: Rubric) -> [RubricFit.Target] {
+            var targets: [RubricFit.Target] = []
+            for criterion in rubric.criteria {
+                if case .tone(let tone) = criterion.check, tone.metric == .politeness, !targets.contains(where: { $0.kind == .politeness }) {
+                    targets.append(RubricFit.Target(kind: .politeness, rating: criterion.id))
+                }
+                if case .escalation(.escalatedWhenRequired) = criterion.check, !targets.contains(where: { $0.kind == .need }) {
+                    targets.append(RubricFit.Target(kind: .need, rating: "\(criterion.id):applies"))
+                }
+            }
+            return targets
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import OmniscoreCore
 import OmniscoreRubrics
 import OmniscoreStorage
@@ -31,17 +32,24 @@ struct RunCommand: AsyncParsableCommand {
         let signal = ShutdownSignal()
         let client = self.database.client()
         let (run, options) = try await self.scoring.prepare(client: client, kind: "run")
+        let logger = Logger(label: "omniscore.run")
+        // Without --once this is a service: a database restart is waited out, never the end of it. With --once the
+        // workers' own retries (about 35 s of backoff) decide.
+        let retry = self.once ? RetryPolicy(retries: 0) : RetryPolicy.forever
         try await withStorageErrors {
             repeat {
-                let summary = try await run.run(options, shouldStop: { signal.isRequested })
-                if self.once || summary.sampled > 0 { print(summary.description) }
-                if self.once || signal.isRequested { break }
-                _ = try await client.withConnection { connection in
-                    try connection.execute("LISTEN omniscore_interactions")
-                    let notes = try connection.notifications(waitingUpTo: .seconds(self.pollInterval))
-                    try connection.execute("UNLISTEN omniscore_interactions")
-                    return notes.count
+                let stopped = try await retry.run(onRetry: { logger.warning("database unavailable; retrying", metadata: ["error": "\($0.code)"]) }) {
+                    let summary = try await run.run(options, shouldStop: { signal.isRequested })
+                    if self.once || summary.sampled > 0 { print(summary.description) }
+                    if self.once || signal.isRequested { return true }
+                    try await client.withConnection { connection in
+                        try connection.execute("LISTEN omniscore_interactions")
+                        defer { _ = try? connection.execute("UNLISTEN omniscore_interactions") }
+                        _ = try connection.notifications(waitingUpTo: .seconds(self.pollInterval))
+                    }
+                    return false
                 }
+                if stopped { break }
             } while !signal.isRequested
         }
     }
@@ -101,7 +109,7 @@ struct ScoringOptions: ParsableArguments {
 
     func prepare(client: DatabaseClient, kind: String) async throws -> (ScoringRun, ScoringRun.Options) {
         let (loaded, source) = try loadRubricWithSource(self.rubric)
-        let scorer = try Scorer(rubric: loaded.rubric)
+        let scorer = loaded.scorer
         try await withStorageErrors { try await requireCurrentSchema(client) }
         let options = ScoringRun.Options(
             kind: kind,

@@ -44,7 +44,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try RubricFiles.load(self.rubric)
-        let scorer = try Scorer(rubric: loaded.rubric)
+        let scorer = loaded.scorer
         var stream = StreamScorer(scorer: scorer, decoder: InteractionDecoder(maximumMessageBytes: self.maxMessageBytes))
         let out: OutputFile
         var rejectsFile: OutputFile? = nil
@@ -112,6 +112,14 @@ struct ScoreCommand: ParsableCommand {
         if printedErrors > 50 { Console.error("... \(printedErrors - 50) more rejected lines" + (self.rejects.map { " (all in \($0).reasons)" } ?? "")) }
         Console.error("omniscore: \(stream.summary.description) [rubric \(loaded.rubric.id) \(loaded.rubric.version), sha256 \(loaded.rubric.sha256.prefix(12))]")
         if stop {
+            out.close()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        // Some rejected lines are part of a normal export (they are listed above and in --rejects); input of which
+        // no line could be read at all is not, and a pipeline must notice.
+        let summary = stream.summary
+        if summary.rejected > 0 && summary.scored == 0 && summary.notScored.isEmpty {
+            Console.error("omniscore: error: every record was rejected")
             out.close()
             throw ExitCode(ExitStatus.invalidInput)
         }

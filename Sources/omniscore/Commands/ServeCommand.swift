@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import OmniscoreCore
+import OmniscoreHTTP
 import OmniscoreInterchange
 import OmniscoreRubrics
 import OmniscoreStorage
@@ -47,6 +48,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port of the review workspace; 0 turns the web server off.")
     var port = 8080
 
+    @Option(help: ArgumentHelp("Roles that see customers' personal data unmasked in transcripts, evidence and the API (comma-separated; others see [name], [email], ...).", valueName: "roles"))
+    var unmaskedRoles = "admin,qa_lead"
+
+    func validate() throws {
+        _ = try self.maskingPolicy()
+    }
+
+    func maskingPolicy() throws -> MaskingPolicy {
+        var roles: Set<AccessStore.Role> = []
+        for name in self.unmaskedRoles.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let role = AccessStore.Role(rawValue: name) else {
+                throw ValidationError("--unmasked-roles: \"\(name)\" is not one of \(AccessStore.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            roles.insert(role)
+        }
+        return MaskingPolicy(unmaskedRoles: roles)
+    }
+
     func run() async throws {
         var logger = Logger(label: "omniscore.serve")
         logger.logLevel = .notice
@@ -61,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         ]
         if self.port != 0 {
             Console.error("review workspace on http://\(self.host):\(self.port)/ (sign in with a token from `omniscore users add`)")
-            let app = WorkspaceServer.application(client: client, host: self.host, port: self.port)
+            let app = WorkspaceServer.application(client: client, host: self.host, port: self.port, masking: try self.maskingPolicy())
             services.append(.init(service: app, failureTerminationBehavior: .gracefullyShutdownGroup))
         }
         // One service group: SIGTERM or Ctrl-C stops the web server and lets the workers finish their batch.
@@ -73,10 +92,14 @@ struct ServeCommand: AsyncParsableCommand {
     /// Coaching reports when a period has ended, and due deliveries to the sink, checked every `pollInterval`.
     private func report(client: DatabaseClient, rubric: Rubric, shouldStop: @escaping @Sendable () -> Bool) async throws {
         let sink = self.sinkURL.flatMap(URL.init(string:)).map { WebhookSink(url: $0, secret: ProcessInfo.processInfo.environment[self.sinkSecretEnv] ?? "") }
+        let logger = Logger(label: "omniscore.serve.reports")
         try await withStorageErrors {
             while !shouldStop() {
-                try await self.reportEndedPeriod(client: client, rubric: rubric, sink: sink)
-                if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
+                // A database restart is waited out (and logged), never the end of the service.
+                try await RetryPolicy.forever.run(onRetry: { logger.warning("database unavailable; retrying", metadata: ["error": "\($0.code)"]) }) {
+                    try await self.reportEndedPeriod(client: client, rubric: rubric, sink: sink)
+                    if let sink { _ = try await OutboxDelivery(sink: sink).deliverDue(client: client) }
+                }
                 for _ in 0..<max(1, self.pollInterval) where !shouldStop() { try await Task.sleep(for: .seconds(1)) }
             }
         }
@@ -84,20 +107,27 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func score(client: DatabaseClient, run: ScoringRun, options: ScoringRun.Options, shouldStop: @escaping @Sendable () -> Bool) async throws {
         Console.error("serving: rubric \(run.scorer.rubric.id) \(run.scorer.rubric.version); Ctrl-C to stop")
+        let logger = Logger(label: "omniscore.serve.scoring")
         try await withStorageErrors {
             while !shouldStop() {
-                let summary = try await run.run(options, shouldStop: shouldStop)
-                if summary.sampled > 0 { print(summary.description) }
-                if shouldStop() { break }
-                // Wait for a notification, or poll; in one-second slices so a stop is noticed within a second.
-                let interval = self.pollInterval
-                try await client.withConnection { connection in
-                    try connection.execute("LISTEN omniscore_interactions")
-                    defer { _ = try? connection.execute("UNLISTEN omniscore_interactions") }
-                    for _ in 0..<max(1, interval) where !shouldStop() {
-                        if !(try connection.notifications(waitingUpTo: .seconds(1))).isEmpty { break }
+                // Each round (scoring what waits, then listening) outlives any number of database restarts: the
+                // workers retry their batch, and a round that still fails is started again once the server is back.
+                let stopped = try await RetryPolicy.forever.run(onRetry: { logger.warning("database unavailable; retrying", metadata: ["error": "\($0.code)"]) }) {
+                    let summary = try await run.run(options, shouldStop: shouldStop)
+                    if summary.sampled > 0 { print(summary.description) }
+                    if shouldStop() { return true }
+                    // Wait for a notification, or poll; in one-second slices so a stop is noticed within a second.
+                    let interval = self.pollInterval
+                    try await client.withConnection { connection in
+                        try connection.execute("LISTEN omniscore_interactions")
+                        defer { _ = try? connection.execute("UNLISTEN omniscore_interactions") }
+                        for _ in 0..<max(1, interval) where !shouldStop() {
+                            if !(try connection.notifications(waitingUpTo: .seconds(1))).isEmpty { break }
+                        }
                     }
+                    return false
                 }
+                if stopped { break }
             }
         }
     }

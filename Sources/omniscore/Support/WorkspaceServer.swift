@@ -18,7 +18,7 @@ enum WorkspaceServer {
     }
 
     /// The server as a service, for a service group of its own.
-    static func application(client: DatabaseClient, host: String, port: Int) -> some ApplicationProtocol {
+    static func application(client: DatabaseClient, host: String, port: Int, masking: MaskingPolicy = MaskingPolicy()) -> some ApplicationProtocol {
         let registry = self.registry
         self.bootstrapped.withLock { done in
             if !done {
@@ -28,7 +28,7 @@ enum WorkspaceServer {
         }
         var logger = Logger(label: "omniscore.http")
         logger.logLevel = .notice
-        let app = WorkspaceApplication.build(client: client, configuration: .init(host: host, port: port), logger: logger) {
+        let app = WorkspaceApplication.build(client: client, configuration: .init(host: host, port: port, masking: masking), logger: logger) {
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
             return String(decoding: buffer, as: UTF8.self)
