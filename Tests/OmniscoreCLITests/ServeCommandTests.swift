@@ -92,6 +92,9 @@ struct ServeCommandTests {
                 if health != 200 { try await Task.sleep(for: .milliseconds(250)) }
             }
             #expect(health == 200)
+            // A client that trickles its request headers (slowloris) is cut off 10 s after connecting.
+            let closedAfter = try Self.secondsUntilClosed(port: port, trickle: "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            #expect(closedAfter != nil && closedAfter! < 15, "slow headers kept the connection open (\(String(describing: closedAfter)) s)")
 
             process.terminate()  // SIGTERM
             let stopBy = ContinuousClock.now + .seconds(30)
@@ -107,5 +110,34 @@ struct ServeCommandTests {
             request.timeoutInterval = 2
             #expect((try? await URLSession.shared.data(for: request)) == nil)
         }
+    }
+
+    /// Connects, sends `trickle` one byte a second, and returns how long until the server closed the connection
+    /// (nil if it stayed open for 30 s).
+    static func secondsUntilClosed(port: Int, trickle: String) throws -> Double? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return nil }
+        let start = Date()
+        for byte in Array(trickle.utf8) + Array(repeating: UInt8(ascii: "a"), count: 40) {
+            var b = byte
+            if send(fd, &b, 1, Int32(MSG_NOSIGNAL)) < 0 { return Date().timeIntervalSince(start) }
+            // Closed? A readable socket with nothing to read is the server's goodbye.
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 1000) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 512)
+                if recv(fd, &buffer, buffer.count, 0) <= 0 { return Date().timeIntervalSince(start) }
+            }
+            if Date().timeIntervalSince(start) > 30 { return nil }
+        }
+        return nil
     }
 }
