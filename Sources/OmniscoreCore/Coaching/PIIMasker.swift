@@ -48,6 +48,11 @@ public struct PIIMasker: Sendable {
         let scalars = Array(text.unicodeScalars)
         let replacements = self.replacements(scalars)
         guard !replacements.isEmpty else { return text }
+        return Self.apply(replacements, to: scalars)
+    }
+
+    /// `scalars` with `replacements` (sorted, not overlapping, as `replacements(_:)` gives them) put in.
+    public static func apply(_ replacements: [(range: Range<Int>, tag: String)], to scalars: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
         var position = 0
         for replacement in replacements {

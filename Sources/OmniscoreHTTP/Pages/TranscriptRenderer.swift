@@ -62,14 +62,7 @@ enum TranscriptRenderer {
     /// The masked text and the marks at their new offsets (a mark edge inside a masked span moves to the span's
     /// edge: the tag is highlighted whole).
     static func mask(_ scalars: [Unicode.Scalar], _ replacements: [(range: Range<Int>, tag: String)], _ marks: [Mark]) -> (String, [Mark]) {
-        var out = String.UnicodeScalarView()
-        var position = 0
-        for replacement in replacements {
-            out.append(contentsOf: scalars[position..<replacement.range.lowerBound])
-            out.append(contentsOf: replacement.tag.unicodeScalars)
-            position = replacement.range.upperBound
-        }
-        out.append(contentsOf: scalars[position...])
+        let masked = PIIMasker.apply(replacements, to: scalars)
         func moved(_ offset: Int, isEnd: Bool) -> Int {
             var shift = 0
             for replacement in replacements {
@@ -85,6 +78,6 @@ enum TranscriptRenderer {
             return offset + shift
         }
         let moved = marks.map { Mark(start: moved($0.start, isEnd: false), end: moved($0.end, isEnd: true), criterion: $0.criterion, failed: $0.failed) }
-        return (String(out), moved)
+        return (masked, moved)
     }
 }
