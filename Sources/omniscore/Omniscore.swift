@@ -21,6 +21,10 @@ struct Omniscore: AsyncParsableCommand {
     /// Runs the command tree, mapping argument errors to exit status 2 (ArgumentParser's default is 64), so CI can
     /// tell a broken invocation or file from a failed check.
     static func main() async {
+        // Line-buffered standard output also when redirected: the demo's sign-in tokens and a service's summaries
+        // reach a log or a pipe as they are printed, not when the process ends. (Scorecards are written through
+        // their own buffered file writer, not stdio.)
+        setvbuf(Console.standardOutput, nil, _IOLBF, 0)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -1,11 +1,14 @@
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
 /// Writing to the terminal.
 enum Console {
+    /// The C `stdout` stream, read once at start-up (`main` sets its buffering before anything prints).
+    static var standardOutput: UnsafeMutablePointer<FILE> { stdout }
+
     /// One line to standard error.
     static func error(_ text: String) {
         var line = text
