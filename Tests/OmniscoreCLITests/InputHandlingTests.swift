@@ -46,7 +46,7 @@ struct InputHandlingTests {
         // A symlink is followed, not replaced.
         let target = dir.appendingPathComponent("target.jsonl").path
         let link = dir.appendingPathComponent("link.jsonl").path
-        FileManager.default.createFile(atPath: target, contents: Data("old\n".utf8))
+        _ = FileManager.default.createFile(atPath: target, contents: Data("old\n".utf8))
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
         let linked = try CommandRunner.run(["bench", "--emit", link, "--interactions", "3"])
         #expect(linked.status == 0)
@@ -54,7 +54,7 @@ struct InputHandlingTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8).split(separator: "\n").count == 3)
         // A regular file is replaced whole, keeping its permissions; no temporary file is left.
         let plain = dir.appendingPathComponent("plain.jsonl").path
-        FileManager.default.createFile(atPath: plain, contents: Data(String(repeating: "x", count: 100_000).utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: plain, contents: Data(String(repeating: "x", count: 100_000).utf8), attributes: [.posixPermissions: 0o600])
         #expect(try CommandRunner.run(["bench", "--emit", plain, "--interactions", "2"]).status == 0)
         #expect(try String(contentsOfFile: plain, encoding: .utf8).split(separator: "\n").count == 2)
         #expect((try FileManager.default.attributesOfItem(atPath: plain)[.posixPermissions] as? Int) == 0o600)

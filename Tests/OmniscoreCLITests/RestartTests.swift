@@ -43,7 +43,7 @@ struct RestartTests {
 
             let httpPort = 19_000 + Int(ProcessInfo.processInfo.processIdentifier % 1000)
             let logFile = try CommandRunner.temporaryDirectory().appendingPathComponent("stderr.log")
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
             let process = Process()
             process.executableURL = CommandRunner.executable
             process.currentDirectoryURL = CommandRunner.packageRoot

@@ -183,7 +183,7 @@ public enum PhraseSyntax {
     /// A group with an alternative that has no words once punctuation is ignored (`(£|gbp)`) can match nothing
     /// at all, like an optional group: it becomes one, with that alternative dropped.
     static func withoutWordlessAlternatives(_ token: Token) -> Token {
-        guard case .group(let alternatives, let optional) = token else { return token }
+        guard case .group(let alternatives, _) = token else { return token }
         let wordy = alternatives.filter { alternative in
             !alternative.allSatisfy { if case .word(let literal, _) = $0 { return words(literal).isEmpty } else { return false } }
         }

@@ -14,8 +14,11 @@ public struct ScoringRun: Sendable {
         public var batchSize: Int
         /// How long a leased batch stays reserved: a worker that dies mid-batch holds it this long at most.
         public var leaseDuration: Duration
+        /// Keep the run's row when it finds nothing new to sample (a command the user ran gets its record and id);
+        /// a polling service's empty rounds leave none.
+        public var keepEmptyRun: Bool
 
-        public init(kind: String = "run", strategy: SamplingStrategy = .all, seed: UInt64 = 0, since: Timestamp? = nil, until: Timestamp? = nil, workers: Int = 2, batchSize: Int = 500, leaseDuration: Duration = .seconds(300)) {
+        public init(kind: String = "run", strategy: SamplingStrategy = .all, seed: UInt64 = 0, since: Timestamp? = nil, until: Timestamp? = nil, workers: Int = 2, batchSize: Int = 500, leaseDuration: Duration = .seconds(300), keepEmptyRun: Bool = true) {
             self.kind = kind
             self.strategy = strategy
             self.seed = seed
@@ -24,6 +27,7 @@ public struct ScoringRun: Sendable {
             self.workers = workers
             self.batchSize = batchSize
             self.leaseDuration = leaseDuration
+            self.keepEmptyRun = keepEmptyRun
         }
     }
 
@@ -31,12 +35,21 @@ public struct ScoringRun: Sendable {
         public var runID: Int
         public var sampled: Int
         public var totals: ScoringWorker.Totals
+        /// Interactions this run sampled that are still queued and nobody is working on (stopped early).
         public var queueLeft: Int
+        /// Interactions this run sampled that another process's workers hold a live lease on (they finish them).
+        public var inOtherHands: Int = 0
+
+        /// `finished`, `handed over` (the rest is being scored by another process) or `stopped`.
+        public var status: String {
+            self.queueLeft > 0 ? "stopped" : (self.inOtherHands > 0 ? "handed over" : "finished")
+        }
 
         /// "run 3: sampled 226, scored 214, not_scored 10, quarantined 2".
         public var description: String {
             "run \(self.runID): sampled \(self.sampled), scored \(self.totals.scored), not_scored \(self.totals.notScored), quarantined \(self.totals.quarantined)"
                 + (self.queueLeft > 0 ? ", left in queue \(self.queueLeft)" : "")
+                + (self.inOtherHands > 0 ? ", \(self.inOtherHands) being scored by another process" : "")
         }
     }
 
@@ -76,7 +89,7 @@ public struct ScoringRun: Sendable {
                 RETURNING id
                 """).rows.first?.int(0) ?? 0
             let sampled = try WorkQueue(rubricSHA256: rubric.sha256).enqueue(runID: runID, strategy: options.strategy, seed: options.seed, since: options.since, until: options.until, on: connection)
-            if sampled == 0 {
+            if sampled == 0 && !options.keepEmptyRun {
                 // Nothing new: a polling service would otherwise leave an empty run row every round.
                 try connection.execute("DELETE FROM omniscore.runs WHERE id = \(runID)")
                 return (0, 0)
@@ -85,17 +98,24 @@ public struct ScoringRun: Sendable {
         } }
         // Left-over leases of a worker that died are picked up here too, once they expire.
         let totals = try await self.work(workers: options.workers, batchSize: options.batchSize, leaseDuration: options.leaseDuration, runID: runID == 0 ? nil : runID, workerName: workerName, shouldStop: shouldStop)
-        let left = try await retry.run { try await self.client.withConnection { connection in
-            let left = try WorkQueue(rubricSHA256: rubric.sha256).depth(on: connection)
-            guard runID != 0 else { return left }
+        // What is left of this run's own sample: rows nobody holds (stopped early), and rows another process's
+        // workers hold a live lease on (a second `run` that joined in; it finishes them).
+        let (left, elsewhere) = try await retry.run { try await self.client.withConnection { connection in
+            guard runID != 0 else { return (0, 0) }
+            let row = try connection.execute("""
+                SELECT count(*) FILTER (WHERE leased_by IS NULL OR lease_expires_at < now()),
+                       count(*) FILTER (WHERE leased_by IS NOT NULL AND lease_expires_at >= now())
+                FROM omniscore.work_queue WHERE rubric_sha256 = \(rubric.sha256) AND run_id = \(runID)
+                """).rows.first
+            let summary = Summary(runID: runID, sampled: sampled, totals: totals, queueLeft: row?.int(0) ?? 0, inOtherHands: row?.int(1) ?? 0)
             try connection.execute("""
                 UPDATE omniscore.runs SET finished_at = now(), sampled = \(sampled), scored = \(totals.scored),
-                    not_scored = \(totals.notScored), quarantined = \(totals.quarantined), status = \(left == 0 ? "finished" : "stopped")
+                    not_scored = \(totals.notScored), quarantined = \(totals.quarantined), status = \(summary.status)
                 WHERE id = \(runID)
                 """)
-            return left
+            return (summary.queueLeft, summary.inOtherHands)
         } }
-        return Summary(runID: runID, sampled: sampled, totals: totals, queueLeft: left)
+        return Summary(runID: runID, sampled: sampled, totals: totals, queueLeft: left, inOtherHands: elsewhere)
     }
 
     /// Runs `workers` workers on threads of their own until the queue is empty.

@@ -31,7 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let signal = ShutdownSignal()
         let client = self.database.client()
-        let (run, options) = try await self.scoring.prepare(client: client, kind: "run")
+        let (run, options) = try await self.scoring.prepare(client: client, kind: "run", keepEmptyRun: self.once)
         let logger = Logger(label: "omniscore.run")
         // Without --once this is a service: a database restart is waited out, never the end of it. With --once the
         // workers' own retries (about 35 s of backoff) decide.
@@ -107,7 +107,9 @@ struct ScoringOptions: ParsableArguments {
         guard self.workers >= 1, self.batchSize >= 1, self.leaseSeconds >= 1 else { throw ValidationError("--workers, --batch-size and --lease-seconds must be at least 1") }
     }
 
-    func prepare(client: DatabaseClient, kind: String) async throws -> (ScoringRun, ScoringRun.Options) {
+    /// `keepEmptyRun`: whether a round that finds nothing new still gets its `runs` row (a command run once does;
+    /// a service's polling rounds do not).
+    func prepare(client: DatabaseClient, kind: String, keepEmptyRun: Bool = true) async throws -> (ScoringRun, ScoringRun.Options) {
         let (loaded, source) = try loadRubricWithSource(self.rubric)
         let scorer = loaded.scorer
         try await withStorageErrors { try await requireCurrentSchema(client) }
@@ -119,7 +121,8 @@ struct ScoringOptions: ParsableArguments {
             until: try parseTimestamp(self.until, option: "--until"),
             workers: self.workers,
             batchSize: self.batchSize,
-            leaseDuration: .seconds(self.leaseSeconds)
+            leaseDuration: .seconds(self.leaseSeconds),
+            keepEmptyRun: keepEmptyRun
         )
         return (ScoringRun(client: client, scorer: scorer, rubricSource: source), options)
     }

@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "omniscore.serve")
         logger.logLevel = .notice
         let client = self.database.client()
-        let (run, options) = try await withStorageErrors { try await self.scoring.prepare(client: client, kind: "serve") }
+        let (run, options) = try await withStorageErrors { try await self.scoring.prepare(client: client, kind: "serve", keepEmptyRun: false) }
         let scoring = LoopService { shouldStop in try await self.score(client: client, run: run, options: options, shouldStop: shouldStop) }
         // Reports and deliveries on a loop of their own: building a period's reports never holds up scoring.
         let reporting = LoopService { shouldStop in try await self.report(client: client, rubric: run.scorer.rubric, shouldStop: shouldStop) }
