@@ -90,4 +90,28 @@ struct InputHandlingTests {
         #expect(refused.stderr.contains("too-deep") || refused.stderr.contains("nested more than 64"), "\(refused.stderr)")
         #expect(refused.stderr.contains("\(deepFile):"))
     }
+
+    @Test("stock rubric ids resolve from any folder (beside the build), and a typo gets the nearest id")
+    func rubricIDs() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = dir
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = Pipe()
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let (ok, _) = try run(["rubric", "validate", "refunds-returns"])
+        #expect(ok == 0)
+        let (typo, message) = try run(["rubric", "validate", "omnichanel-standard"])
+        #expect(typo == 2)
+        #expect(message.contains("did you mean omnichannel-standard?"), "\(message)")
+    }
 }
