@@ -114,4 +114,12 @@ struct InputHandlingTests {
         #expect(typo == 2)
         #expect(message.contains("did you mean omnichannel-standard?"), "\(message)")
     }
+
+    @Test("rubric check --baseline without --interactions compares on the Samples instead of on nothing")
+    func baselineOnSamples() throws {
+        let result = try CommandRunner.run(["rubric", "check", "refunds-returns", "--baseline", "Rubrics/refunds-returns.xml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("comparing with the baseline on") && result.stderr.contains("Samples/interactions"))
+        #expect(result.stdout.contains("against baseline"))
+    }
 }

@@ -115,7 +115,16 @@ struct RubricCommand: ParsableCommand {
                 Console.error("error: --ratings needs --interactions: the interactions the ratings are about")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            let interactionPaths = self.interactions.isEmpty ? GoldenSet.defaultInteractions(for: self.golden) : self.interactions
+            var interactionPaths = self.interactions.isEmpty ? GoldenSet.defaultInteractions(for: self.golden) : self.interactions
+            if self.baseline != nil && interactionPaths.isEmpty {
+                // A baseline comparison over no interactions would report 0 flips and pass: compare on the Samples.
+                guard let samples = GoldenSet.sampleInteractions else {
+                    Console.error("error: --baseline needs interactions to compare on: give --interactions FILE|DIR (the Samples were not found)")
+                    throw ExitCode(ExitStatus.invalidInput)
+                }
+                Console.error("comparing with the baseline on \(samples) (give --interactions to use others)")
+                interactionPaths = [samples]
+            }
             let interactions = labels.isEmpty && ratings.isEmpty && self.baseline == nil ? [] : try GoldenSet.loadInteractions(interactionPaths)
             var baselineRubric: Rubric? = nil
             if let baseline {

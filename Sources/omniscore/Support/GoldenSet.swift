@@ -88,6 +88,12 @@ enum GoldenSet {
     }
 
     /// `Samples/interactions` for labels in `Samples/labels/<rubric>`.
+    /// The package's `Samples/interactions`, here or beside the executable (as rubric ids are found).
+    static var sampleInteractions: String? {
+        let folders = RubricFiles.searchFolders.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Samples/interactions").path }
+        return folders.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     static func defaultInteractions(for golden: [String]) -> [String] {
         guard let first = golden.first else { return [] }
         var url = URL(fileURLWithPath: first)
