@@ -35,10 +35,12 @@ struct ServeCommandTests {
             let deadline = ContinuousClock.now + .seconds(90)
             // Kill it after some batches were written. On a loaded machine the poll may come late, so the run is
             // long (16 copies).
+            // Polled without suspending: when the other tests keep the cooperative pool busy, an awaiting loop
+            // wakes too late and the process has finished before it is killed.
             var written = 0
             while written < 20 && ContinuousClock.now < deadline && process.isRunning {
-                try await Task.sleep(for: .milliseconds(20))
-                written = try await client.withConnection { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0 }
+                usleep(20_000)
+                written = try client.withConnectionBlocking { try $0.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0 }
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
