@@ -29,9 +29,11 @@ final class LoginThrottle: Sendable {
             var recent = (table[address] ?? []).filter { now - $0 < self.window }
             recent.append(now)
             table[address] = recent
-            // Bounded memory under a spray of addresses: forget the quietest ones.
+            // Bounded memory under a spray of addresses: past 10,000, the 1,000-odd addresses whose last failure is oldest
+            // are forgotten.
             if table.count > 10_000 {
-                for key in table.keys.prefix(table.count - 10_000) { table[key] = nil }
+                let oldest = table.sorted { ($0.value.last ?? now) < ($1.value.last ?? now) }.prefix(table.count - 9_000)
+                for (key, _) in oldest { table[key] = nil }
             }
         }
     }
