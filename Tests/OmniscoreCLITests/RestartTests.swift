@@ -25,15 +25,7 @@ struct RestartTests {
             let client = DatabaseClient(url: url)
             defer { client.close() }
             try await TestDatabase.prepare(client)
-            let samples = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path]).interactions
-            let copies = (0..<12).flatMap { copy in
-                samples.map { interaction in
-                    var clone = interaction
-                    clone.id = "\(interaction.id)-r\(copy)"
-                    clone.customerID = "\(interaction.customerID)-r\(copy)"
-                    return clone
-                }
-            }
+            let copies = try SampleCopies.make(12, tag: "r")
             _ = try await client.withConnection { try HubLoader().load(copies, into: $0) }
             let total = copies.count
             let token = try await client.withConnection { connection in

@@ -14,16 +14,8 @@ struct ServeCommandTests {
     func killedWorker() async throws {
         try await TestDatabase.withDatabase { client, url in
             try await TestDatabase.prepare(client)
-            let samples = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path]).interactions
             // Enough copies that the first process is still working when it is killed.
-            let copies = (0..<16).flatMap { copy in
-                samples.map { interaction in
-                    var clone = interaction
-                    clone.id = "\(interaction.id)-k\(copy)"
-                    clone.customerID = "\(interaction.customerID)-k\(copy)"
-                    return clone
-                }
-            }
+            let copies = try SampleCopies.make(16, tag: "k")
             _ = try await client.withConnection { try HubLoader().load(copies, into: $0) }
             let total = copies.count
             let process = Process()
@@ -65,15 +57,7 @@ struct ServeCommandTests {
     func twoRuns() async throws {
         try await TestDatabase.withDatabase { client, url in
             try await TestDatabase.prepare(client)
-            let samples = try SampleFiles.read([TestDatabase.packageRoot.appendingPathComponent("Samples/interactions").path]).interactions
-            let copies = (0..<6).flatMap { copy in
-                samples.map { interaction in
-                    var clone = interaction
-                    clone.id = "\(interaction.id)-t\(copy)"
-                    clone.customerID = "\(interaction.customerID)-t\(copy)"
-                    return clone
-                }
-            }
+            let copies = try SampleCopies.make(6, tag: "t")
             _ = try await client.withConnection { try HubLoader().load(copies, into: $0) }
             let arguments = ["run", "--once", "--database-url", url, "--workers", "1", "--batch-size", "20"]
             async let first = Task.detached { try CommandRunner.run(arguments) }.value
