@@ -18,6 +18,7 @@ public final class DatabaseClient: Sendable {
 
     public let configuration: Configuration
     private let idle = Mutex<[DatabaseConnection]>([])
+    private let replaced = Atomic<Int>(0)
     private let queue = DispatchQueue(label: "omniscore.database", attributes: .concurrent)
 
     public init(configuration: Configuration) {
@@ -57,6 +58,7 @@ public final class DatabaseClient: Sendable {
             self.checkIn(connection)
             return value
         } catch let error as StorageError where pooled && error.code == .connectionLost && connection.completedStatements == before {
+            self.replaced.add(1, ordering: .relaxed)
             let fresh = try DatabaseConnection(url: self.configuration.url)
             let value = try body(fresh)
             self.checkIn(fresh)
@@ -71,9 +73,14 @@ public final class DatabaseClient: Sendable {
     private func checkOut() throws(StorageError) -> (connection: DatabaseConnection, pooled: Bool) {
         while let connection = self.idle.withLock({ $0.popLast() }) {
             if connection.isReusable { return (connection, true) }
+            self.replaced.add(1, ordering: .relaxed)
         }
         return (try DatabaseConnection(url: self.configuration.url), false)
     }
+
+    /// Pooled connections found dead (at check-out, or at the first statement) and replaced by new ones since
+    /// the client was made: how often the server went away under idle connections.
+    public var replacedConnections: Int { self.replaced.load(ordering: .relaxed) }
 
     private func checkIn(_ connection: DatabaseConnection) {
         guard connection.isReusable else { return }
