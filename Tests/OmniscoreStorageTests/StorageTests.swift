@@ -253,20 +253,24 @@ struct StorageTests {
             let run = ScoringRun(client: client, scorer: Stock.scorer, rubricSource: Stock.rubricSource)
             async let summary = run.run(ScoringRun.Options(workers: 2, batchSize: 50))
             // Restart once the workers are under way (the first scores are written), not after a guessed delay:
-            // polled without suspending (a busy cooperative pool could delay a sleeping poll past the run's end),
-            // then the scores table is locked so the run cannot finish before the restart cuts it off.
-            let watcher = try DatabaseConnection(url: server.url())
-            let deadline = ContinuousClock.now + .seconds(60)
-            var started = 0
-            while started == 0 && ContinuousClock.now < deadline {
-                usleep(10_000)
+            // the watcher polls on a thread of its own (blocking the cooperative pool would starve the run, and a
+            // sleeping poll on a busy pool can wake after the run's end), then locks the scores table so the run
+            // cannot finish before the restart cuts it off.
+            let started = try await ScoringRun.onOwnThread { () throws -> Int in
+                let watcher = try DatabaseConnection(url: server.url())
+                let deadline = ContinuousClock.now + .seconds(180)
+                var started = 0
+                while started == 0 && ContinuousClock.now < deadline {
+                    usleep(10_000)
+                    started = try watcher.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0
+                }
+                try watcher.execute("BEGIN")
+                try watcher.execute("LOCK TABLE omniscore.scores IN EXCLUSIVE MODE")
                 started = try watcher.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0
+                try server.restart()
+                return started
             }
-            try watcher.execute("BEGIN")
-            try watcher.execute("LOCK TABLE omniscore.scores IN EXCLUSIVE MODE")
-            started = try watcher.execute("SELECT count(*) FROM omniscore.scores").rows.first?.int(0) ?? 0
             #expect(started > 0 && started < total, "the restart must come in the middle of the run (\(started) of \(total))")
-            try server.restart()
             let result = try await summary
             // The restart cut the workers off: either mid-batch (the batch was retried) or between batches (the
             // pooled connection was found dead and replaced); which one depends on timing.

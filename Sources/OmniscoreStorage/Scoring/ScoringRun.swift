@@ -136,7 +136,7 @@ public struct ScoringRun: Sendable {
     }
 
     /// Runs blocking work on a new thread (workers hold a CPU for a long time; the cooperative pool must not).
-    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    public static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.stackSize = 8 << 20
